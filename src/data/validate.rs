@@ -1,0 +1,274 @@
+//! Checks that hold the data file to the article: every reference resolves,
+//! every value is finite and agrees with the phrase the article printed.
+
+use std::collections::HashSet;
+
+use super::error::{DataError, ErrorKind as K};
+use super::literal::{implied_qualifier, stated_value};
+use super::model::{Dataset, Figure, I18n, Place, PlaceKind};
+use crate::geo;
+
+/// Returns the first problem found, in file order.
+pub fn validate(data: &Dataset) -> Result<(), DataError> {
+    check_meta(data)?;
+    let mut theme_ids = HashSet::new();
+    for (i, theme) in data.themes.iter().enumerate() {
+        let field = format!("themes[{i}]");
+        check_id(&theme.id, &field)?;
+        if !theme_ids.insert(theme.id.as_str()) {
+            return Err(DataError::new(
+                K::DuplicateId,
+                Some(&theme.id),
+                format!("{field}.id"),
+                "theme id used twice",
+            ));
+        }
+        check_text(&theme.name, Some(&theme.id), &format!("{field}.name"))?;
+    }
+    let mut place_ids = HashSet::new();
+    for (i, place) in data.places.iter().enumerate() {
+        let field = format!("places[{i}]");
+        if !place_ids.insert(place.id.as_str()) {
+            return Err(DataError::new(
+                K::DuplicateId,
+                Some(&place.id),
+                format!("{field}.id"),
+                "place id used twice",
+            ));
+        }
+        check_place(place, &field)?;
+    }
+    for (adcode, zh, _) in geo::BOUNDARY_COUNTIES {
+        if !data.places.iter().any(|p| p.adcode == Some(*adcode)) {
+            return Err(DataError::new(
+                K::CountyMissing,
+                Some(&adcode.to_string()),
+                "places",
+                format!("the boundary file has {zh} ({adcode}) but no place entry does"),
+            ));
+        }
+    }
+    let mut figure_ids = HashSet::new();
+    let mut metrics = HashSet::new();
+    for (i, figure) in data.figures.iter().enumerate() {
+        let field = format!("figures[{i}]");
+        check_id(&figure.id, &field)?;
+        if !figure_ids.insert(figure.id.as_str()) {
+            return Err(DataError::new(
+                K::DuplicateId,
+                Some(&figure.id),
+                format!("{field}.id"),
+                "figure id used twice",
+            ));
+        }
+        if !place_ids.contains(figure.place.as_str()) {
+            let detail = format!("no place has id \"{}\"", figure.place);
+            return Err(DataError::new(
+                K::UnknownPlace,
+                Some(&figure.id),
+                format!("{field}.place"),
+                detail,
+            ));
+        }
+        if !theme_ids.contains(figure.theme.as_str()) {
+            let detail = format!("no theme has id \"{}\"", figure.theme);
+            return Err(DataError::new(
+                K::UnknownTheme,
+                Some(&figure.id),
+                format!("{field}.theme"),
+                detail,
+            ));
+        }
+        if let Some(metric) = figure.metric {
+            if !metrics.insert((figure.place.as_str(), metric)) {
+                let detail = format!(
+                    "{} already has a figure for metric {metric:?}",
+                    figure.place
+                );
+                return Err(DataError::new(
+                    K::DuplicateMetric,
+                    Some(&figure.id),
+                    format!("{field}.metric"),
+                    detail,
+                ));
+            }
+        }
+        check_figure(figure, &field)?;
+    }
+    Ok(())
+}
+
+fn check_meta(data: &Dataset) -> Result<(), DataError> {
+    let meta = &data.meta;
+    for (name, text) in [
+        ("title", &meta.title),
+        ("subtitle", &meta.subtitle),
+        ("standfirst", &meta.standfirst),
+        ("source", &meta.source),
+        ("credits", &meta.credits),
+    ] {
+        check_text(text, None, &format!("meta.{name}"))?;
+    }
+    if !is_iso_date(&meta.date) {
+        let detail = format!("\"{}\" is not a date of the form YYYY-MM-DD", meta.date);
+        return Err(DataError::new(K::BadDate, None, "meta.date", detail));
+    }
+    Ok(())
+}
+
+fn is_iso_date(date: &str) -> bool {
+    let parts: Vec<&str> = date.split('-').collect();
+    let [y, m, d] = parts.as_slice() else {
+        return false;
+    };
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    if !(digits(y, 4) && digits(m, 2) && digits(d, 2)) {
+        return false;
+    }
+    let (m, d): (u32, u32) = (m.parse().unwrap_or(0), d.parse().unwrap_or(0));
+    (1..=12).contains(&m) && (1..=31).contains(&d)
+}
+
+/// Ids are short ascii words joined by dots, so they are safe in URLs and CSV.
+fn check_id(id: &str, field: &str) -> Result<(), DataError> {
+    let ok = !id.is_empty()
+        && id.split('.').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        });
+    if ok {
+        Ok(())
+    } else {
+        let detail = format!("\"{id}\" is not an id (lowercase letters, digits, _ and .)");
+        Err(DataError::new(
+            K::BadId,
+            Some(id),
+            format!("{field}.id"),
+            detail,
+        ))
+    }
+}
+
+fn check_text(text: &I18n, id: Option<&str>, field: &str) -> Result<(), DataError> {
+    for (lang, value) in [("zh", &text.zh), ("en", &text.en)] {
+        if value.trim().is_empty() {
+            return Err(DataError::new(
+                K::EmptyText,
+                id,
+                format!("{field}.{lang}"),
+                "empty text",
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn check_place(place: &Place, field: &str) -> Result<(), DataError> {
+    let id = Some(place.id.as_str());
+    check_text(&place.name, id, &format!("{field}.name"))?;
+    check_text(&place.summary, id, &format!("{field}.summary"))?;
+    let adcode_field = format!("{field}.adcode");
+    match (place.kind, place.adcode) {
+        (PlaceKind::County, Some(code)) => {
+            if place.id != code.to_string() {
+                let detail = format!("a county's id must be its adcode ({code})");
+                return Err(DataError::new(
+                    K::AdcodeMismatch,
+                    id,
+                    format!("{field}.id"),
+                    detail,
+                ));
+            }
+            if !geo::has_county(code) {
+                let detail = format!("{code} is not a county in the boundary file");
+                return Err(DataError::new(
+                    K::CountyNotInBoundaries,
+                    id,
+                    adcode_field,
+                    detail,
+                ));
+            }
+        }
+        (PlaceKind::County, None) => {
+            return Err(DataError::new(
+                K::AdcodeMismatch,
+                id,
+                adcode_field,
+                "a county needs an adcode",
+            ));
+        }
+        (PlaceKind::Zone, Some(_)) => {
+            let detail = "a zone has no adcode of its own (use null)";
+            return Err(DataError::new(K::AdcodeMismatch, id, adcode_field, detail));
+        }
+        (PlaceKind::City | PlaceKind::Zone, _) => {}
+    }
+    Ok(())
+}
+
+fn check_figure(figure: &Figure, field: &str) -> Result<(), DataError> {
+    let id = Some(figure.id.as_str());
+    let value_field = format!("{field}.value");
+    if !figure.value.is_finite() {
+        return Err(DataError::new(
+            K::NotFinite,
+            id,
+            value_field,
+            "value is not a finite number",
+        ));
+    }
+    if figure.value < 0.0 {
+        return Err(DataError::new(
+            K::Negative,
+            id,
+            value_field,
+            format!("{} is negative", figure.value),
+        ));
+    }
+    check_text(&figure.label, id, &format!("{field}.label"))?;
+    let implied = implied_qualifier(&figure.literal);
+    if implied != figure.qualifier {
+        let detail = format!(
+            "the article prints \"{}\", which means {implied:?}, but the qualifier says {:?}",
+            figure.literal, figure.qualifier
+        );
+        return Err(DataError::new(
+            K::QualifierMismatch,
+            id,
+            format!("{field}.qualifier"),
+            detail,
+        ));
+    }
+    match stated_value(&figure.literal) {
+        Some(stated) if (stated - figure.value).abs() <= 1e-9 * stated.abs().max(1.0) => {}
+        Some(stated) => {
+            let detail = format!(
+                "\"{}\" states {stated}, but value is {}",
+                figure.literal, figure.value
+            );
+            return Err(DataError::new(K::ValueMismatch, id, value_field, detail));
+        }
+        None => {
+            let detail = format!("\"{}\" holds no number", figure.literal);
+            return Err(DataError::new(
+                K::ValueMismatch,
+                id,
+                format!("{field}.literal"),
+                detail,
+            ));
+        }
+    }
+    let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    if !squash(&figure.sentence).contains(&squash(&figure.literal)) {
+        let detail = format!("\"{}\" does not occur in the sentence", figure.literal);
+        return Err(DataError::new(
+            K::LiteralNotInSentence,
+            id,
+            format!("{field}.sentence"),
+            detail,
+        ));
+    }
+    Ok(())
+}

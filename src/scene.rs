@@ -1,0 +1,145 @@
+//! A scene is a chart frame as plain data: rectangles and text in CSS pixels.
+//! Charts build scenes (pure, testable); `paint` draws one on any plotters
+//! `DrawingBackend`: the canvas in the browser, SVG natively.
+
+use plotters::prelude::DrawingBackend;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::{FontDesc, FontFamily, FontStyle, RGBAColor, TextStyle};
+use plotters_backend::DrawingErrorKind;
+
+use crate::theme::{Rgba, FONT_STACK};
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Align {
+    Left,
+    Center,
+    Right,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Shape {
+    Rect {
+        x: f64,
+        y: f64,
+        w: f64,
+        h: f64,
+        fill: Rgba,
+    },
+    /// `y` is the top of the text box.
+    Text {
+        x: f64,
+        y: f64,
+        text: String,
+        size: f64,
+        bold: bool,
+        color: Rgba,
+        align: Align,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scene {
+    pub width: f64,
+    pub height: f64,
+    pub background: Rgba,
+    pub shapes: Vec<Shape>,
+}
+
+impl Scene {
+    pub fn new(width: f64, height: f64, background: Rgba) -> Self {
+        Scene {
+            width,
+            height,
+            background,
+            shapes: Vec::new(),
+        }
+    }
+
+    pub fn rect(&mut self, x: f64, y: f64, w: f64, h: f64, fill: Rgba) {
+        self.shapes.push(Shape::Rect { x, y, w, h, fill });
+    }
+
+    pub fn text(
+        &mut self,
+        x: f64,
+        y: f64,
+        text: impl Into<String>,
+        size: f64,
+        bold: bool,
+        color: Rgba,
+        align: Align,
+    ) {
+        let text = text.into();
+        self.shapes.push(Shape::Text {
+            x,
+            y,
+            text,
+            size,
+            bold,
+            color,
+            align,
+        });
+    }
+
+    /// All texts, in drawing order (for tests and accessible summaries).
+    pub fn texts(&self) -> impl Iterator<Item = &str> {
+        self.shapes.iter().filter_map(|s| match s {
+            Shape::Text { text, .. } => Some(text.as_str()),
+            Shape::Rect { .. } => None,
+        })
+    }
+}
+
+fn color(c: Rgba) -> RGBAColor {
+    RGBAColor(c.0, c.1, c.2, c.3)
+}
+
+/// Draws `scene` scaled by `dpr` (device pixels per CSS pixel). Edges are
+/// rounded once, after scaling, so shapes stay crisp at any DPR.
+pub fn paint<DB: DrawingBackend>(
+    backend: &mut DB,
+    scene: &Scene,
+    dpr: f64,
+) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
+    let px = |v: f64| (v * dpr).round() as i32;
+    let (w, h) = backend.get_size();
+    backend.draw_rect((0, 0), (w as i32, h as i32), &color(scene.background), true)?;
+    for shape in &scene.shapes {
+        match shape {
+            Shape::Rect { x, y, w, h, fill } => {
+                let (x0, y0, x1, y1) = (px(*x), px(*y), px(x + w), px(y + h));
+                if x1 > x0 && y1 > y0 {
+                    // plotters' filled rect includes its bottom-right corner.
+                    backend.draw_rect((x0, y0), (x1 - 1, y1 - 1), &color(*fill), true)?;
+                }
+            }
+            Shape::Text {
+                x,
+                y,
+                text,
+                size,
+                bold,
+                color: c,
+                align,
+            } => {
+                let weight = if *bold {
+                    FontStyle::Bold
+                } else {
+                    FontStyle::Normal
+                };
+                let h_pos = match align {
+                    Align::Left => HPos::Left,
+                    Align::Center => HPos::Center,
+                    Align::Right => HPos::Right,
+                };
+                let font = FontDesc::new(FontFamily::Name(FONT_STACK), size * dpr, weight);
+                let fill = color(*c);
+                let style = TextStyle::from(font)
+                    .color(&fill)
+                    .pos(Pos::new(h_pos, VPos::Top));
+                backend.draw_text(text, &style, (px(*x), px(*y)))?;
+            }
+        }
+    }
+    backend.present()
+}

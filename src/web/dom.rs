@@ -1,0 +1,64 @@
+//! Small helpers over web-sys, so the graphic code reads as what it does.
+
+use wasm_bindgen::prelude::*;
+use web_sys::{Document, Element, HtmlElement, Window};
+
+pub fn window() -> Option<Window> {
+    web_sys::window()
+}
+
+pub fn document() -> Option<Document> {
+    window()?.document()
+}
+
+pub fn create<T: JsCast>(tag: &str) -> Result<T, JsValue> {
+    let document = document().ok_or("no document")?;
+    document
+        .create_element(tag)?
+        .dyn_into::<T>()
+        .map_err(|_| JsValue::from_str("unexpected element type"))
+}
+
+pub fn set_style(element: &HtmlElement, declarations: &[(&str, &str)]) {
+    let style = element.style();
+    for (name, value) in declarations {
+        let _ = style.set_property(name, value);
+    }
+}
+
+pub fn media_matches(query: &str) -> bool {
+    window()
+        .and_then(|w| w.match_media(query).ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+pub fn now_ms() -> f64 {
+    window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// A string property of a JS options object, if present.
+pub fn option_string(options: &JsValue, key: &str) -> Option<String> {
+    if !options.is_object() {
+        return None;
+    }
+    js_sys::Reflect::get(options, &JsValue::from_str(key))
+        .ok()?
+        .as_string()
+}
+
+pub fn option_value(options: &JsValue, key: &str) -> Option<JsValue> {
+    if !options.is_object() {
+        return None;
+    }
+    let value = js_sys::Reflect::get(options, &JsValue::from_str(key)).ok()?;
+    (!value.is_undefined() && !value.is_null()).then_some(value)
+}
+
+/// Removes every child of `element`.
+pub fn clear(element: &Element) {
+    while let Some(child) = element.first_child() {
+        let _ = element.remove_child(&child);
+    }
+}

@@ -1,0 +1,55 @@
+//! The browser layer: mounting, canvas sizing (CSS px × DPR), the animation
+//! loop and the error message. Everything it draws comes from `charts`.
+
+mod dom;
+mod graphic;
+
+pub use graphic::Graphic;
+
+use wasm_bindgen::prelude::*;
+use web_sys::Element;
+
+#[wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+}
+
+/// Mounts a graphic into `element`.
+///
+/// `options` (optional object): `data` — a data set with the same schema as
+/// the embedded one, used instead of it; `lang` — "zh" or "en"; `animate` —
+/// false draws the final frame at once. The element's `data-lang`,
+/// `data-animate="off"` and `data-source="#json-script-id"` attributes do the
+/// same for editors who cannot write script.
+///
+/// On bad data the element shows a readable message, and the returned
+/// promise-less call throws that message.
+#[wasm_bindgen]
+pub fn mount(element: &Element, options: JsValue) -> Result<Graphic, JsValue> {
+    Graphic::mount(element, &options)
+}
+
+/// Mounts a graphic into every element carrying `data-ankang-graphic` that
+/// has none yet. Returns how many were mounted; failures show in place.
+#[wasm_bindgen(js_name = mountAll)]
+pub fn mount_all() -> u32 {
+    let Some(document) = dom::document() else {
+        return 0;
+    };
+    let Ok(nodes) = document.query_selector_all("[data-ankang-graphic]:not([data-ankang-mounted])")
+    else {
+        return 0;
+    };
+    let mut mounted = 0;
+    for i in 0..nodes.length() {
+        let Some(element) = nodes.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            continue;
+        };
+        if let Ok(graphic) = Graphic::mount(&element, &JsValue::UNDEFINED) {
+            // The page owns these graphics for its lifetime.
+            graphic.leak();
+            mounted += 1;
+        }
+    }
+    mounted
+}

@@ -1,0 +1,251 @@
+//! Browser tests: the graphic mounted into a real canvas in headless
+//! Chromium, checked by reading pixels back.
+//! Run: CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test browser
+#![cfg(target_arch = "wasm32")]
+
+use ankang_graphic::charts::headline::HeadlineLayout;
+use ankang_graphic::data::{self, Lang};
+use ankang_graphic::theme::{Rgba, LIGHT};
+use ankang_graphic::view::View;
+use ankang_graphic::web::{mount, Graphic};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    JsFuture::from(promise).await.unwrap();
+}
+
+/// A fresh container of the given CSS width, appended to the page.
+fn container(width: u32) -> HtmlElement {
+    let div: HtmlElement = document()
+        .create_element("div")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    div.style()
+        .set_property("width", &format!("{width}px"))
+        .unwrap();
+    document().body().unwrap().append_child(&div).unwrap();
+    div
+}
+
+fn canvas_in(el: &HtmlElement) -> HtmlCanvasElement {
+    el.query_selector("canvas")
+        .unwrap()
+        .expect("a canvas")
+        .dyn_into()
+        .unwrap()
+}
+
+fn pixel(canvas: &HtmlCanvasElement, x: f64, y: f64) -> (u8, u8, u8) {
+    let ctx: CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    let data = ctx
+        .get_image_data(x.floor(), y.floor(), 1, 1)
+        .unwrap()
+        .data();
+    (data[0], data[1], data[2])
+}
+
+fn rgb(c: Rgba) -> (u8, u8, u8) {
+    (c.0, c.1, c.2)
+}
+
+fn set_dpr(dpr: f64) {
+    let descriptor = js_sys::Object::new();
+    js_sys::Reflect::set(&descriptor, &"value".into(), &dpr.into()).unwrap();
+    js_sys::Reflect::set(&descriptor, &"configurable".into(), &true.into()).unwrap();
+    js_sys::Object::define_property(
+        &web_sys::window().unwrap(),
+        &"devicePixelRatio".into(),
+        &descriptor,
+    );
+}
+
+fn options(pairs: &[(&str, JsValue)]) -> JsValue {
+    let obj = js_sys::Object::new();
+    for (k, v) in pairs {
+        js_sys::Reflect::set(&obj, &(*k).into(), v).unwrap();
+    }
+    obj.into()
+}
+
+async fn settle(graphic: &Graphic) {
+    for _ in 0..100 {
+        if graphic.settled() {
+            return;
+        }
+        sleep(30).await;
+    }
+    panic!("the entry animation never settled");
+}
+
+/// Every bar's middle has the bar colour; just past its end, and in the gap
+/// below it, is background.
+fn assert_bars(canvas: &HtmlCanvasElement, width: f64, dpr: f64) {
+    let view = View {
+        width,
+        dpr,
+        lang: Lang::Zh,
+        reduced_motion: false,
+    };
+    let layout = HeadlineLayout::new(&data::embedded().unwrap(), &view);
+    assert_eq!(layout.bars.len(), 3);
+    assert_eq!(canvas.width(), (layout.width * dpr).round() as u32);
+    assert_eq!(canvas.height(), (layout.height * dpr).round() as u32);
+    for bar in &layout.bars {
+        let mid_y = (bar.y + bar.height / 2.0) * dpr;
+        for frac in [0.1, 0.5, 0.9] {
+            let x = (bar.x + bar.final_width * frac) * dpr;
+            assert_eq!(
+                pixel(canvas, x, mid_y),
+                rgb(LIGHT.bar),
+                "{} at {frac} of its length",
+                bar.figure_id
+            );
+        }
+        let past_end = (bar.x + bar.final_width + 2.5) * dpr;
+        assert_eq!(
+            pixel(canvas, past_end, mid_y),
+            rgb(LIGHT.background),
+            "{} ends where the data says",
+            bar.figure_id
+        );
+        let below = (bar.y + bar.height + 5.0) * dpr;
+        assert_eq!(
+            pixel(canvas, (bar.x + 2.0) * dpr, below),
+            rgb(LIGHT.background),
+            "{} gap below",
+            bar.figure_id
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+async fn animated_entry_settles_with_bars_where_the_data_says() {
+    set_dpr(1.0);
+    let el = container(600);
+    let graphic = mount(&el, JsValue::UNDEFINED).unwrap();
+    settle(&graphic).await;
+    assert!(
+        graphic.frames_drawn() > 5,
+        "the entry should animate over several frames, drew {}",
+        graphic.frames_drawn()
+    );
+    assert_bars(&canvas_in(&el), 600.0, 1.0);
+    let drawn = graphic.frames_drawn();
+    sleep(200).await;
+    assert_eq!(
+        graphic.frames_drawn(),
+        drawn,
+        "no frames are drawn once settled"
+    );
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn crisp_at_dpr_2_with_animation_off() {
+    set_dpr(2.0);
+    let el = container(360);
+    let graphic = mount(&el, options(&[("animate", false.into())])).unwrap();
+    assert!(graphic.settled(), "animation off: settled at once");
+    assert_eq!(
+        graphic.frames_drawn(),
+        1,
+        "animation off: the final frame is the first frame"
+    );
+    let canvas = canvas_in(&el);
+    assert_eq!(canvas.style().get_property_value("width").unwrap(), "360px");
+    assert_bars(&canvas, 360.0, 2.0);
+    set_dpr(1.0);
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn follows_its_container_width() {
+    set_dpr(1.0);
+    let el = container(800);
+    let _graphic = mount(&el, options(&[("animate", false.into())])).unwrap();
+    assert_eq!(canvas_in(&el).width(), 800);
+    el.style().set_property("width", "320px").unwrap();
+    sleep(150).await;
+    assert_bars(&canvas_in(&el), 320.0, 1.0);
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+fn bad_override_shows_a_message_in_the_frame() {
+    let el = container(400);
+    let mut doc: serde_json::Value = serde_json::from_str(data::EMBEDDED_JSON).unwrap();
+    doc["figures"][0]["value"] = serde_json::json!(-5);
+    let id = doc["figures"][0]["id"].as_str().unwrap().to_owned();
+    let bad = js_sys::JSON::parse(&doc.to_string()).unwrap();
+    let result = mount(&el, options(&[("data", bad)]));
+    assert!(result.is_err());
+    let message = el
+        .query_selector(".ak-error")
+        .unwrap()
+        .expect("an error message in the frame");
+    assert_eq!(message.get_attribute("role").as_deref(), Some("alert"));
+    let text = message.text_content().unwrap();
+    assert!(text.contains(&id) && text.contains("negative"), "{text}");
+    assert!(
+        el.query_selector("canvas").unwrap().is_none(),
+        "no blank canvas"
+    );
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+fn a_good_override_is_used_and_a_broken_json_script_is_reported() {
+    let script = document().create_element("script").unwrap();
+    script.set_attribute("type", "application/json").unwrap();
+    script.set_attribute("id", "broken-data").unwrap();
+    script.set_text_content(Some("{ not json"));
+    document().body().unwrap().append_child(&script).unwrap();
+    let el = container(400);
+    el.set_attribute("data-source", "#broken-data").unwrap();
+    assert!(mount(&el, JsValue::UNDEFINED).is_err());
+    let text = el.text_content().unwrap();
+    assert!(text.contains("not valid JSON"), "{text}");
+
+    let good = js_sys::JSON::parse(data::EMBEDDED_JSON).unwrap();
+    let el2 = container(400);
+    let graphic = mount(
+        &el2,
+        options(&[
+            ("data", good),
+            ("lang", "en".into()),
+            ("animate", false.into()),
+        ]),
+    )
+    .unwrap();
+    let label = canvas_in(&el2).get_attribute("aria-label").unwrap();
+    assert!(label.contains("180,000"), "{label}");
+    assert!(graphic.set_lang("zh"));
+    assert!(canvas_in(&el2)
+        .get_attribute("aria-label")
+        .unwrap()
+        .contains("18万"));
+    el.remove();
+    el2.remove();
+    script.remove();
+}
