@@ -12,8 +12,7 @@ fn main() {
     let doc: serde_json::Value = serde_json::from_str(&text).expect("county boundaries are JSON");
     let features = doc["features"].as_array().expect("a FeatureCollection");
 
-    let mut out =
-        String::from("/// (adcode, name_zh, name_en) of every county in the boundary file.\n");
+    let mut out = String::from("/// (adcode, name_zh, name_en) of every county in the boundary file.\n");
     out.push_str("pub const BOUNDARY_COUNTIES: &[(u32, &str, &str)] = &[\n");
     for feature in features {
         let props = &feature["properties"];

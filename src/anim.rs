@@ -51,9 +51,6 @@ mod tests {
         for i in 0..6 {
             assert_eq!(staggered(end, i), 1.0);
         }
-        assert!(
-            end <= 1400.0,
-            "entry should take about a second, not {end} ms"
-        );
+        assert!(end <= 1400.0, "entry should take about a second, not {end} ms");
     }
 }

@@ -18,12 +18,7 @@ impl NumberStyle {
     pub fn for_value(value: f64, unit: Unit, lang: Lang) -> Self {
         let wan = lang == Lang::Zh && unit != Unit::Percent && value >= 10_000.0;
         let shown = if wan { value / 10_000.0 } else { value };
-        NumberStyle {
-            lang,
-            unit,
-            wan,
-            decimals: decimals_of(shown),
-        }
+        NumberStyle { lang, unit, wan, decimals: decimals_of(shown) }
     }
 
     /// The bare number with its unit sign, without qualifier.
@@ -46,10 +41,7 @@ impl NumberStyle {
 
 /// A number with its qualifier: "1.2万+", "≥600", "¥133,300".
 pub fn value(value: f64, unit: Unit, qualifier: Qualifier, lang: Lang) -> String {
-    qualify(
-        &NumberStyle::for_value(value, unit, lang).write(value),
-        qualifier,
-    )
+    qualify(&NumberStyle::for_value(value, unit, lang).write(value), qualifier)
 }
 
 /// A figure's value as it should be shown.
@@ -97,9 +89,7 @@ fn fixed(value: f64, decimals: usize) -> String {
 }
 
 fn group_thousands(digits: &str) -> String {
-    let (int, frac) = digits
-        .split_once('.')
-        .map_or((digits, None), |(i, f)| (i, Some(f)));
+    let (int, frac) = digits.split_once('.').map_or((digits, None), |(i, f)| (i, Some(f)));
     let mut grouped = String::new();
     for (i, c) in int.chars().enumerate() {
         if i > 0 && (int.len() - i) % 3 == 0 {

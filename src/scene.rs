@@ -16,6 +16,23 @@ pub enum Align {
     Right,
 }
 
+/// Size in CSS px and weight of a text.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Font {
+    pub size: f64,
+    pub bold: bool,
+}
+
+impl Font {
+    pub const fn regular(size: f64) -> Self {
+        Font { size, bold: false }
+    }
+
+    pub const fn bold(size: f64) -> Self {
+        Font { size, bold: true }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum Shape {
     Rect {
@@ -47,38 +64,17 @@ pub struct Scene {
 
 impl Scene {
     pub fn new(width: f64, height: f64, background: Rgba) -> Self {
-        Scene {
-            width,
-            height,
-            background,
-            shapes: Vec::new(),
-        }
+        Scene { width, height, background, shapes: Vec::new() }
     }
 
     pub fn rect(&mut self, x: f64, y: f64, w: f64, h: f64, fill: Rgba) {
         self.shapes.push(Shape::Rect { x, y, w, h, fill });
     }
 
-    pub fn text(
-        &mut self,
-        x: f64,
-        y: f64,
-        text: impl Into<String>,
-        size: f64,
-        bold: bool,
-        color: Rgba,
-        align: Align,
-    ) {
+    pub fn text(&mut self, x: f64, y: f64, text: impl Into<String>, font: Font, color: Rgba, align: Align) {
         let text = text.into();
-        self.shapes.push(Shape::Text {
-            x,
-            y,
-            text,
-            size,
-            bold,
-            color,
-            align,
-        });
+        let Font { size, bold } = font;
+        self.shapes.push(Shape::Text { x, y, text, size, bold, color, align });
     }
 
     /// All texts, in drawing order (for tests and accessible summaries).
@@ -113,20 +109,8 @@ pub fn paint<DB: DrawingBackend>(
                     backend.draw_rect((x0, y0), (x1 - 1, y1 - 1), &color(*fill), true)?;
                 }
             }
-            Shape::Text {
-                x,
-                y,
-                text,
-                size,
-                bold,
-                color: c,
-                align,
-            } => {
-                let weight = if *bold {
-                    FontStyle::Bold
-                } else {
-                    FontStyle::Normal
-                };
+            Shape::Text { x, y, text, size, bold, color: c, align } => {
+                let weight = if *bold { FontStyle::Bold } else { FontStyle::Normal };
                 let h_pos = match align {
                     Align::Left => HPos::Left,
                     Align::Center => HPos::Center,
@@ -134,9 +118,7 @@ pub fn paint<DB: DrawingBackend>(
                 };
                 let font = FontDesc::new(FontFamily::Name(FONT_STACK), size * dpr, weight);
                 let fill = color(*c);
-                let style = TextStyle::from(font)
-                    .color(&fill)
-                    .pos(Pos::new(h_pos, VPos::Top));
+                let style = TextStyle::from(font).color(&fill).pos(Pos::new(h_pos, VPos::Top));
                 backend.draw_text(text, &style, (px(*x), px(*y)))?;
             }
         }

@@ -17,8 +17,7 @@ impl Rgba {
 
 /// System fonts only: canvas does not wait for web fonts, and a font fetch
 /// would leave the page. Single quotes keep the list safe inside SVG attributes.
-pub const FONT_STACK: &str =
-    "'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', \
+pub const FONT_STACK: &str = "'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', \
 'Source Han Sans SC', 'WenQuanYi Micro Hei', system-ui, sans-serif";
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -71,12 +70,7 @@ mod tests {
 
     #[test]
     fn text_colours_meet_aa() {
-        for (name, fg) in [
-            ("text", LIGHT.text),
-            ("muted", LIGHT.muted),
-            ("accent", LIGHT.accent),
-            ("bar", LIGHT.bar),
-        ] {
+        for (name, fg) in [("text", LIGHT.text), ("muted", LIGHT.muted), ("accent", LIGHT.accent), ("bar", LIGHT.bar)] {
             let ratio = contrast(fg, LIGHT.background);
             assert!(ratio >= 4.5, "{name} has contrast {ratio:.2}");
         }

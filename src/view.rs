@@ -16,12 +16,7 @@ pub struct View {
 
 impl Default for View {
     fn default() -> Self {
-        View {
-            width: 640.0,
-            dpr: 1.0,
-            lang: Lang::Zh,
-            reduced_motion: false,
-        }
+        View { width: 640.0, dpr: 1.0, lang: Lang::Zh, reduced_motion: false }
     }
 }
 

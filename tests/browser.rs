@@ -21,47 +21,26 @@ fn document() -> web_sys::Document {
 
 async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
     });
     JsFuture::from(promise).await.unwrap();
 }
 
 /// A fresh container of the given CSS width, appended to the page.
 fn container(width: u32) -> HtmlElement {
-    let div: HtmlElement = document()
-        .create_element("div")
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    div.style()
-        .set_property("width", &format!("{width}px"))
-        .unwrap();
+    let div: HtmlElement = document().create_element("div").unwrap().dyn_into().unwrap();
+    div.style().set_property("width", &format!("{width}px")).unwrap();
     document().body().unwrap().append_child(&div).unwrap();
     div
 }
 
 fn canvas_in(el: &HtmlElement) -> HtmlCanvasElement {
-    el.query_selector("canvas")
-        .unwrap()
-        .expect("a canvas")
-        .dyn_into()
-        .unwrap()
+    el.query_selector("canvas").unwrap().expect("a canvas").dyn_into().unwrap()
 }
 
 fn pixel(canvas: &HtmlCanvasElement, x: f64, y: f64) -> (u8, u8, u8) {
-    let ctx: CanvasRenderingContext2d = canvas
-        .get_context("2d")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    let data = ctx
-        .get_image_data(x.floor(), y.floor(), 1, 1)
-        .unwrap()
-        .data();
+    let ctx: CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+    let data = ctx.get_image_data(x.floor(), y.floor(), 1.0, 1.0).unwrap().data();
     (data[0], data[1], data[2])
 }
 
@@ -73,11 +52,7 @@ fn set_dpr(dpr: f64) {
     let descriptor = js_sys::Object::new();
     js_sys::Reflect::set(&descriptor, &"value".into(), &dpr.into()).unwrap();
     js_sys::Reflect::set(&descriptor, &"configurable".into(), &true.into()).unwrap();
-    js_sys::Object::define_property(
-        &web_sys::window().unwrap(),
-        &"devicePixelRatio".into(),
-        &descriptor,
-    );
+    js_sys::Object::define_property(&web_sys::window().unwrap(), &"devicePixelRatio".into(), &descriptor);
 }
 
 fn options(pairs: &[(&str, JsValue)]) -> JsValue {
@@ -101,12 +76,7 @@ async fn settle(graphic: &Graphic) {
 /// Every bar's middle has the bar colour; just past its end, and in the gap
 /// below it, is background.
 fn assert_bars(canvas: &HtmlCanvasElement, width: f64, dpr: f64) {
-    let view = View {
-        width,
-        dpr,
-        lang: Lang::Zh,
-        reduced_motion: false,
-    };
+    let view = View { width, dpr, lang: Lang::Zh, reduced_motion: false };
     let layout = HeadlineLayout::new(&data::embedded().unwrap(), &view);
     assert_eq!(layout.bars.len(), 3);
     assert_eq!(canvas.width(), (layout.width * dpr).round() as u32);
@@ -115,27 +85,12 @@ fn assert_bars(canvas: &HtmlCanvasElement, width: f64, dpr: f64) {
         let mid_y = (bar.y + bar.height / 2.0) * dpr;
         for frac in [0.1, 0.5, 0.9] {
             let x = (bar.x + bar.final_width * frac) * dpr;
-            assert_eq!(
-                pixel(canvas, x, mid_y),
-                rgb(LIGHT.bar),
-                "{} at {frac} of its length",
-                bar.figure_id
-            );
+            assert_eq!(pixel(canvas, x, mid_y), rgb(LIGHT.bar), "{} at {frac} of its length", bar.figure_id);
         }
         let past_end = (bar.x + bar.final_width + 2.5) * dpr;
-        assert_eq!(
-            pixel(canvas, past_end, mid_y),
-            rgb(LIGHT.background),
-            "{} ends where the data says",
-            bar.figure_id
-        );
+        assert_eq!(pixel(canvas, past_end, mid_y), rgb(LIGHT.background), "{} ends where the data says", bar.figure_id);
         let below = (bar.y + bar.height + 5.0) * dpr;
-        assert_eq!(
-            pixel(canvas, (bar.x + 2.0) * dpr, below),
-            rgb(LIGHT.background),
-            "{} gap below",
-            bar.figure_id
-        );
+        assert_eq!(pixel(canvas, (bar.x + 2.0) * dpr, below), rgb(LIGHT.background), "{} gap below", bar.figure_id);
     }
 }
 
@@ -153,11 +108,7 @@ async fn animated_entry_settles_with_bars_where_the_data_says() {
     assert_bars(&canvas_in(&el), 600.0, 1.0);
     let drawn = graphic.frames_drawn();
     sleep(200).await;
-    assert_eq!(
-        graphic.frames_drawn(),
-        drawn,
-        "no frames are drawn once settled"
-    );
+    assert_eq!(graphic.frames_drawn(), drawn, "no frames are drawn once settled");
     el.remove();
 }
 
@@ -167,11 +118,7 @@ async fn crisp_at_dpr_2_with_animation_off() {
     let el = container(360);
     let graphic = mount(&el, options(&[("animate", false.into())])).unwrap();
     assert!(graphic.settled(), "animation off: settled at once");
-    assert_eq!(
-        graphic.frames_drawn(),
-        1,
-        "animation off: the final frame is the first frame"
-    );
+    assert_eq!(graphic.frames_drawn(), 1, "animation off: the final frame is the first frame");
     let canvas = canvas_in(&el);
     assert_eq!(canvas.style().get_property_value("width").unwrap(), "360px");
     assert_bars(&canvas, 360.0, 2.0);
@@ -200,17 +147,11 @@ fn bad_override_shows_a_message_in_the_frame() {
     let bad = js_sys::JSON::parse(&doc.to_string()).unwrap();
     let result = mount(&el, options(&[("data", bad)]));
     assert!(result.is_err());
-    let message = el
-        .query_selector(".ak-error")
-        .unwrap()
-        .expect("an error message in the frame");
+    let message = el.query_selector(".ak-error").unwrap().expect("an error message in the frame");
     assert_eq!(message.get_attribute("role").as_deref(), Some("alert"));
     let text = message.text_content().unwrap();
     assert!(text.contains(&id) && text.contains("negative"), "{text}");
-    assert!(
-        el.query_selector("canvas").unwrap().is_none(),
-        "no blank canvas"
-    );
+    assert!(el.query_selector("canvas").unwrap().is_none(), "no blank canvas");
     el.remove();
 }
 
@@ -229,22 +170,11 @@ fn a_good_override_is_used_and_a_broken_json_script_is_reported() {
 
     let good = js_sys::JSON::parse(data::EMBEDDED_JSON).unwrap();
     let el2 = container(400);
-    let graphic = mount(
-        &el2,
-        options(&[
-            ("data", good),
-            ("lang", "en".into()),
-            ("animate", false.into()),
-        ]),
-    )
-    .unwrap();
+    let graphic = mount(&el2, options(&[("data", good), ("lang", "en".into()), ("animate", false.into())])).unwrap();
     let label = canvas_in(&el2).get_attribute("aria-label").unwrap();
     assert!(label.contains("180,000"), "{label}");
     assert!(graphic.set_lang("zh"));
-    assert!(canvas_in(&el2)
-        .get_attribute("aria-label")
-        .unwrap()
-        .contains("18万"));
+    assert!(canvas_in(&el2).get_attribute("aria-label").unwrap().contains("18万"));
     el.remove();
     el2.remove();
     script.remove();

@@ -42,12 +42,7 @@ fn every_sentence_is_in_the_article() {
             f.id,
             f.sentence
         );
-        assert!(
-            article.contains(&squash(&f.literal)),
-            "{}: literal {} not in the article",
-            f.id,
-            f.literal
-        );
+        assert!(article.contains(&squash(&f.literal)), "{}: literal {} not in the article", f.id, f.literal);
     }
 }
 
@@ -66,25 +61,10 @@ fn headline_figures_are_exact() {
         assert_eq!((f.value, f.unit, f.qualifier), (value, unit, q), "{id}");
     };
     check("city.workers", 180_000.0, Unit::Person, Qualifier::Exact);
-    check(
-        "city.national_model_workers",
-        21.0,
-        Unit::Person,
-        Qualifier::Exact,
-    );
+    check("city.national_model_workers", 21.0, Unit::Person, Qualifier::Exact);
     check("city.sanqin_craftsmen", 6.0, Unit::Person, Qualifier::Exact);
-    check(
-        "city.jinzhou_craftsmen",
-        80.0,
-        Unit::Person,
-        Qualifier::Exact,
-    );
-    check(
-        "city.high_skill_talents",
-        12_000.0,
-        Unit::Person,
-        Qualifier::MoreThan,
-    );
+    check("city.jinzhou_craftsmen", 80.0, Unit::Person, Qualifier::Exact);
+    check("city.high_skill_talents", 12_000.0, Unit::Person, Qualifier::MoreThan);
     check("city.wage_growth", 8.2, Unit::Percent, Qualifier::Exact);
 }
 
@@ -93,9 +73,7 @@ fn every_county_and_zone_has_a_place_summary_and_figures() {
     let data = data::embedded().unwrap();
     for (adcode, zh, _) in BOUNDARY_COUNTIES {
         let id = adcode.to_string();
-        let place = data
-            .place(&id)
-            .unwrap_or_else(|| panic!("no place for {zh}"));
+        let place = data.place(&id).unwrap_or_else(|| panic!("no place for {zh}"));
         assert_eq!(place.kind, PlaceKind::County);
         assert_eq!(place.name.zh, *zh);
         assert!(data.figures_of(&id).count() >= 1, "{zh} has no figures");
@@ -111,8 +89,5 @@ fn figure_count_is_reported() {
     let data = data::embedded().unwrap();
     let n = data.figures.len();
     println!("figures in the data file: {n}");
-    assert!(
-        n >= 90,
-        "expected every figure of the article, found only {n}"
-    );
+    assert!(n >= 90, "expected every figure of the article, found only {n}");
 }

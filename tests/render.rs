@@ -10,12 +10,7 @@ use ankang_graphic::view::View;
 use plotters::prelude::SVGBackend;
 
 fn layout(width: f64, lang: Lang) -> HeadlineLayout {
-    let view = View {
-        width,
-        dpr: 1.0,
-        lang,
-        reduced_motion: false,
-    };
+    let view = View { width, dpr: 1.0, lang, reduced_motion: false };
     HeadlineLayout::new(&data::embedded().unwrap(), &view)
 }
 
@@ -24,8 +19,7 @@ fn svg(width: f64, lang: Lang) -> String {
     let scene = layout.frame(f64::INFINITY);
     let mut out = String::new();
     {
-        let mut backend =
-            SVGBackend::with_string(&mut out, (layout.width as u32, layout.height as u32));
+        let mut backend = SVGBackend::with_string(&mut out, (layout.width as u32, layout.height as u32));
         paint(&mut backend, &scene, 1.0).unwrap();
     }
     out
@@ -49,16 +43,10 @@ fn bar_lengths_are_proportional_to_the_data() {
     let data = data::embedded().unwrap();
     for width in [320.0, 768.0, 1280.0] {
         let layout = layout(width, Lang::Zh);
-        let ratios: Vec<f64> = layout
-            .bars
-            .iter()
-            .map(|b| b.final_width / data.figure(&b.figure_id).unwrap().value)
-            .collect();
+        let ratios: Vec<f64> =
+            layout.bars.iter().map(|b| b.final_width / data.figure(&b.figure_id).unwrap().value).collect();
         for r in &ratios {
-            assert!(
-                (r - ratios[0]).abs() < 1e-9,
-                "px per person differs at {width}: {ratios:?}"
-            );
+            assert!((r - ratios[0]).abs() < 1e-9, "px per person differs at {width}: {ratios:?}");
         }
     }
 }
@@ -75,10 +63,7 @@ fn settled_frame_and_animation_start() {
             _ => None,
         })
         .collect();
-    assert!(
-        rects.iter().all(|w| *w == 0.0),
-        "bars start at zero: {rects:?}"
-    );
+    assert!(rects.iter().all(|w| *w == 0.0), "bars start at zero: {rects:?}");
     assert_eq!(layout.frame(layout.entry_ms()), layout.frame(f64::INFINITY));
 }
 
@@ -93,14 +78,7 @@ fn nothing_overlaps_or_leaves_the_frame() {
             for shape in &scene.shapes {
                 let (x, y, w, h, what) = match shape {
                     Shape::Rect { x, y, w, h, .. } => (*x, *y, *w, *h, "rect".to_owned()),
-                    Shape::Text {
-                        x,
-                        y,
-                        text: t,
-                        size,
-                        bold,
-                        ..
-                    } => {
+                    Shape::Text { x, y, text: t, size, bold, .. } => {
                         let b = (*x, *y, text::width(t, *size, *bold), size * 1.2, t.clone());
                         boxes.push(b.clone());
                         b
@@ -113,15 +91,8 @@ fn nothing_overlaps_or_leaves_the_frame() {
             }
             for (i, a) in boxes.iter().enumerate() {
                 for b in &boxes[i + 1..] {
-                    let apart = a.0 + a.2 <= b.0
-                        || b.0 + b.2 <= a.0
-                        || a.1 + a.3 <= b.1
-                        || b.1 + b.3 <= a.1;
-                    assert!(
-                        apart,
-                        "{:?} overlaps {:?} at {width}px ({lang:?})",
-                        a.4, b.4
-                    );
+                    let apart = a.0 + a.2 <= b.0 || b.0 + b.2 <= a.0 || a.1 + a.3 <= b.1 || b.1 + b.3 <= a.1;
+                    assert!(apart, "{:?} overlaps {:?} at {width}px ({lang:?})", a.4, b.4);
                 }
             }
         }

@@ -10,21 +10,11 @@ fn real() -> Value {
 }
 
 fn figure_mut<'a>(doc: &'a mut Value, id: &str) -> &'a mut Value {
-    doc["figures"]
-        .as_array_mut()
-        .unwrap()
-        .iter_mut()
-        .find(|f| f["id"] == id)
-        .unwrap()
+    doc["figures"].as_array_mut().unwrap().iter_mut().find(|f| f["id"] == id).unwrap()
 }
 
 fn place_mut<'a>(doc: &'a mut Value, id: &str) -> &'a mut Value {
-    doc["places"]
-        .as_array_mut()
-        .unwrap()
-        .iter_mut()
-        .find(|p| p["id"] == id)
-        .unwrap()
+    doc["places"].as_array_mut().unwrap().iter_mut().find(|p| p["id"] == id).unwrap()
 }
 
 /// Loads `doc`, expects a failure of `kind`, and checks the message names
@@ -33,11 +23,7 @@ fn rejects(doc: Value, kind: ErrorKind, id: Option<&str>, field_part: &str) -> S
     let err = data::from_value(doc).expect_err("bad data must be rejected");
     assert_eq!(err.kind, kind, "wrong kind: {err}");
     assert_eq!(err.id.as_deref(), id, "wrong id: {err}");
-    assert!(
-        err.field.contains(field_part),
-        "field {:?} should mention {field_part:?}",
-        err.field
-    );
+    assert!(err.field.contains(field_part), "field {:?} should mention {field_part:?}", err.field);
     let message = err.to_string();
     if let Some(id) = id {
         assert!(message.contains(id), "message should name {id}: {message}");
@@ -55,19 +41,13 @@ fn syntax_errors_are_reported_not_panicked() {
     let err = data::from_json_str("{ \"meta\": ").unwrap_err();
     assert_eq!(err.kind, ErrorKind::Syntax);
     assert!(err.to_string().contains("not valid JSON"));
-    assert_eq!(
-        data::from_json_str("[1,2]").unwrap_err().kind,
-        ErrorKind::Shape
-    );
+    assert_eq!(data::from_json_str("[1,2]").unwrap_err().kind, ErrorKind::Shape);
 }
 
 #[test]
 fn missing_field_names_the_figure() {
     let mut doc = real();
-    figure_mut(&mut doc, "city.workers")
-        .as_object_mut()
-        .unwrap()
-        .remove("label");
+    figure_mut(&mut doc, "city.workers").as_object_mut().unwrap().remove("label");
     let msg = rejects(doc, ErrorKind::Shape, Some("city.workers"), "figures[");
     assert!(msg.contains("label"), "{msg}");
 }
@@ -135,12 +115,7 @@ fn non_finite_value() {
 fn qualifier_must_match_the_printed_phrase() {
     let mut doc = real();
     figure_mut(&mut doc, "city.high_skill_talents")["qualifier"] = json!("exact");
-    let msg = rejects(
-        doc,
-        ErrorKind::QualifierMismatch,
-        Some("city.high_skill_talents"),
-        ".qualifier",
-    );
+    let msg = rejects(doc, ErrorKind::QualifierMismatch, Some("city.high_skill_talents"), ".qualifier");
     assert!(msg.contains("MoreThan"), "{msg}");
 }
 
@@ -149,12 +124,7 @@ fn value_must_match_the_printed_phrase() {
     let mut doc = real();
     // The classic slip: 18万 entered as 18.
     figure_mut(&mut doc, "city.workers")["value"] = json!(18);
-    let msg = rejects(
-        doc,
-        ErrorKind::ValueMismatch,
-        Some("city.workers"),
-        ".value",
-    );
+    let msg = rejects(doc, ErrorKind::ValueMismatch, Some("city.workers"), ".value");
     assert!(msg.contains("180000"), "{msg}");
 }
 
@@ -162,12 +132,7 @@ fn value_must_match_the_printed_phrase() {
 fn literal_must_be_in_its_sentence() {
     let mut doc = real();
     figure_mut(&mut doc, "city.workers")["sentence"] = json!("一句无关的话。");
-    rejects(
-        doc,
-        ErrorKind::LiteralNotInSentence,
-        Some("city.workers"),
-        ".sentence",
-    );
+    rejects(doc, ErrorKind::LiteralNotInSentence, Some("city.workers"), ".sentence");
 }
 
 #[test]
@@ -195,25 +160,14 @@ fn county_not_in_the_boundary_file() {
             f["place"] = json!("610928");
         }
     }
-    rejects(
-        doc,
-        ErrorKind::CountyNotInBoundaries,
-        Some("610928"),
-        ".adcode",
-    );
+    rejects(doc, ErrorKind::CountyNotInBoundaries, Some("610928"), ".adcode");
 }
 
 #[test]
 fn every_boundary_county_needs_a_place() {
     let mut doc = real();
-    doc["places"]
-        .as_array_mut()
-        .unwrap()
-        .retain(|p| p["id"] != "610929");
-    doc["figures"]
-        .as_array_mut()
-        .unwrap()
-        .retain(|f| f["place"] != "610929");
+    doc["places"].as_array_mut().unwrap().retain(|p| p["id"] != "610929");
+    doc["figures"].as_array_mut().unwrap().retain(|f| f["place"] != "610929");
     rejects(doc, ErrorKind::CountyMissing, Some("610929"), "places");
 }
 
@@ -235,12 +189,7 @@ fn zone_has_no_adcode() {
 fn one_figure_per_place_and_metric() {
     let mut doc = real();
     let (first, metric) = {
-        let f = doc["figures"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|f| !f["metric"].is_null())
-            .unwrap();
+        let f = doc["figures"].as_array().unwrap().iter().find(|f| !f["metric"].is_null()).unwrap();
         (f["id"].as_str().unwrap().to_owned(), f["metric"].clone())
     };
     let place = figure_mut(&mut doc, &first)["place"].clone();

@@ -38,18 +38,8 @@ pub struct DataError {
 }
 
 impl DataError {
-    pub fn new(
-        kind: ErrorKind,
-        id: Option<&str>,
-        field: impl Into<String>,
-        detail: impl Into<String>,
-    ) -> Self {
-        DataError {
-            kind,
-            id: id.map(str::to_owned),
-            field: field.into(),
-            detail: detail.into(),
-        }
+    pub fn new(kind: ErrorKind, id: Option<&str>, field: impl Into<String>, detail: impl Into<String>) -> Self {
+        DataError { kind, id: id.map(str::to_owned), field: field.into(), detail: detail.into() }
     }
 }
 

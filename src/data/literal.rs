@@ -19,24 +19,14 @@ pub fn implied_qualifier(literal: &str) -> Qualifier {
 /// when the phrase holds no number.
 pub fn stated_value(literal: &str) -> Option<f64> {
     let chars: Vec<char> = literal.chars().collect();
-    let start = chars
-        .iter()
-        .position(|c| c.is_ascii_digit() || chinese_digit(*c).is_some() || *c == '十')?;
-    let (number, end) = if chars[start].is_ascii_digit() {
-        arabic(&chars, start)
-    } else {
-        chinese(&chars, start)?
-    };
+    let start = chars.iter().position(|c| c.is_ascii_digit() || chinese_digit(*c).is_some() || *c == '十')?;
+    let (number, end) = if chars[start].is_ascii_digit() { arabic(&chars, start) } else { chinese(&chars, start)? };
     // 万 may follow the qualifier: "20余万元" is more than 200,000 yuan.
     let mut after = end;
     while matches!(chars.get(after), Some('余' | '多')) {
         after += 1;
     }
-    let scale = if chars.get(after) == Some(&'万') {
-        10_000.0
-    } else {
-        1.0
-    };
+    let scale = if chars.get(after) == Some(&'万') { 10_000.0 } else { 1.0 };
     // Round away binary noise: 1.2 × 10,000 must be exactly 12,000.
     Some((number * scale * 100.0).round() / 100.0)
 }
@@ -51,14 +41,10 @@ fn arabic(chars: &[char], start: usize) -> (f64, usize) {
 }
 
 fn chinese_digit(c: char) -> Option<u32> {
-    "零一二三四五六七八九"
-        .chars()
-        .position(|d| d == c)
-        .map(|p| p as u32)
-        .or(match c {
-            '两' => Some(2),
-            _ => None,
-        })
+    "零一二三四五六七八九".chars().position(|d| d == c).map(|p| p as u32).or(match c {
+        '两' => Some(2),
+        _ => None,
+    })
 }
 
 /// Numbers below 100 written in Chinese: 一, 十, 十二, 二十, 二十三.

@@ -16,12 +16,7 @@ pub fn validate(data: &Dataset) -> Result<(), DataError> {
         let field = format!("themes[{i}]");
         check_id(&theme.id, &field)?;
         if !theme_ids.insert(theme.id.as_str()) {
-            return Err(DataError::new(
-                K::DuplicateId,
-                Some(&theme.id),
-                format!("{field}.id"),
-                "theme id used twice",
-            ));
+            return Err(DataError::new(K::DuplicateId, Some(&theme.id), format!("{field}.id"), "theme id used twice"));
         }
         check_text(&theme.name, Some(&theme.id), &format!("{field}.name"))?;
     }
@@ -29,12 +24,7 @@ pub fn validate(data: &Dataset) -> Result<(), DataError> {
     for (i, place) in data.places.iter().enumerate() {
         let field = format!("places[{i}]");
         if !place_ids.insert(place.id.as_str()) {
-            return Err(DataError::new(
-                K::DuplicateId,
-                Some(&place.id),
-                format!("{field}.id"),
-                "place id used twice",
-            ));
+            return Err(DataError::new(K::DuplicateId, Some(&place.id), format!("{field}.id"), "place id used twice"));
         }
         check_place(place, &field)?;
     }
@@ -63,34 +53,16 @@ pub fn validate(data: &Dataset) -> Result<(), DataError> {
         }
         if !place_ids.contains(figure.place.as_str()) {
             let detail = format!("no place has id \"{}\"", figure.place);
-            return Err(DataError::new(
-                K::UnknownPlace,
-                Some(&figure.id),
-                format!("{field}.place"),
-                detail,
-            ));
+            return Err(DataError::new(K::UnknownPlace, Some(&figure.id), format!("{field}.place"), detail));
         }
         if !theme_ids.contains(figure.theme.as_str()) {
             let detail = format!("no theme has id \"{}\"", figure.theme);
-            return Err(DataError::new(
-                K::UnknownTheme,
-                Some(&figure.id),
-                format!("{field}.theme"),
-                detail,
-            ));
+            return Err(DataError::new(K::UnknownTheme, Some(&figure.id), format!("{field}.theme"), detail));
         }
         if let Some(metric) = figure.metric {
             if !metrics.insert((figure.place.as_str(), metric)) {
-                let detail = format!(
-                    "{} already has a figure for metric {metric:?}",
-                    figure.place
-                );
-                return Err(DataError::new(
-                    K::DuplicateMetric,
-                    Some(&figure.id),
-                    format!("{field}.metric"),
-                    detail,
-                ));
+                let detail = format!("{} already has a figure for metric {metric:?}", figure.place);
+                return Err(DataError::new(K::DuplicateMetric, Some(&figure.id), format!("{field}.metric"), detail));
             }
         }
         check_figure(figure, &field)?;
@@ -133,33 +105,20 @@ fn is_iso_date(date: &str) -> bool {
 fn check_id(id: &str, field: &str) -> Result<(), DataError> {
     let ok = !id.is_empty()
         && id.split('.').all(|part| {
-            !part.is_empty()
-                && part
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+            !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
         });
     if ok {
         Ok(())
     } else {
         let detail = format!("\"{id}\" is not an id (lowercase letters, digits, _ and .)");
-        Err(DataError::new(
-            K::BadId,
-            Some(id),
-            format!("{field}.id"),
-            detail,
-        ))
+        Err(DataError::new(K::BadId, Some(id), format!("{field}.id"), detail))
     }
 }
 
 fn check_text(text: &I18n, id: Option<&str>, field: &str) -> Result<(), DataError> {
     for (lang, value) in [("zh", &text.zh), ("en", &text.en)] {
         if value.trim().is_empty() {
-            return Err(DataError::new(
-                K::EmptyText,
-                id,
-                format!("{field}.{lang}"),
-                "empty text",
-            ));
+            return Err(DataError::new(K::EmptyText, id, format!("{field}.{lang}"), "empty text"));
         }
     }
     Ok(())
@@ -174,30 +133,15 @@ fn check_place(place: &Place, field: &str) -> Result<(), DataError> {
         (PlaceKind::County, Some(code)) => {
             if place.id != code.to_string() {
                 let detail = format!("a county's id must be its adcode ({code})");
-                return Err(DataError::new(
-                    K::AdcodeMismatch,
-                    id,
-                    format!("{field}.id"),
-                    detail,
-                ));
+                return Err(DataError::new(K::AdcodeMismatch, id, format!("{field}.id"), detail));
             }
             if !geo::has_county(code) {
                 let detail = format!("{code} is not a county in the boundary file");
-                return Err(DataError::new(
-                    K::CountyNotInBoundaries,
-                    id,
-                    adcode_field,
-                    detail,
-                ));
+                return Err(DataError::new(K::CountyNotInBoundaries, id, adcode_field, detail));
             }
         }
         (PlaceKind::County, None) => {
-            return Err(DataError::new(
-                K::AdcodeMismatch,
-                id,
-                adcode_field,
-                "a county needs an adcode",
-            ));
+            return Err(DataError::new(K::AdcodeMismatch, id, adcode_field, "a county needs an adcode"));
         }
         (PlaceKind::Zone, Some(_)) => {
             let detail = "a zone has no adcode of its own (use null)";
@@ -212,20 +156,10 @@ fn check_figure(figure: &Figure, field: &str) -> Result<(), DataError> {
     let id = Some(figure.id.as_str());
     let value_field = format!("{field}.value");
     if !figure.value.is_finite() {
-        return Err(DataError::new(
-            K::NotFinite,
-            id,
-            value_field,
-            "value is not a finite number",
-        ));
+        return Err(DataError::new(K::NotFinite, id, value_field, "value is not a finite number"));
     }
     if figure.value < 0.0 {
-        return Err(DataError::new(
-            K::Negative,
-            id,
-            value_field,
-            format!("{} is negative", figure.value),
-        ));
+        return Err(DataError::new(K::Negative, id, value_field, format!("{} is negative", figure.value)));
     }
     check_text(&figure.label, id, &format!("{field}.label"))?;
     let implied = implied_qualifier(&figure.literal);
@@ -234,41 +168,23 @@ fn check_figure(figure: &Figure, field: &str) -> Result<(), DataError> {
             "the article prints \"{}\", which means {implied:?}, but the qualifier says {:?}",
             figure.literal, figure.qualifier
         );
-        return Err(DataError::new(
-            K::QualifierMismatch,
-            id,
-            format!("{field}.qualifier"),
-            detail,
-        ));
+        return Err(DataError::new(K::QualifierMismatch, id, format!("{field}.qualifier"), detail));
     }
     match stated_value(&figure.literal) {
         Some(stated) if (stated - figure.value).abs() <= 1e-9 * stated.abs().max(1.0) => {}
         Some(stated) => {
-            let detail = format!(
-                "\"{}\" states {stated}, but value is {}",
-                figure.literal, figure.value
-            );
+            let detail = format!("\"{}\" states {stated}, but value is {}", figure.literal, figure.value);
             return Err(DataError::new(K::ValueMismatch, id, value_field, detail));
         }
         None => {
             let detail = format!("\"{}\" holds no number", figure.literal);
-            return Err(DataError::new(
-                K::ValueMismatch,
-                id,
-                format!("{field}.literal"),
-                detail,
-            ));
+            return Err(DataError::new(K::ValueMismatch, id, format!("{field}.literal"), detail));
         }
     }
     let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
     if !squash(&figure.sentence).contains(&squash(&figure.literal)) {
         let detail = format!("\"{}\" does not occur in the sentence", figure.literal);
-        return Err(DataError::new(
-            K::LiteralNotInSentence,
-            id,
-            format!("{field}.sentence"),
-            detail,
-        ));
+        return Err(DataError::new(K::LiteralNotInSentence, id, format!("{field}.sentence"), detail));
     }
     Ok(())
 }

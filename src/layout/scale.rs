@@ -10,10 +10,7 @@ pub struct LinearScale {
 
 impl LinearScale {
     pub fn new(domain_max: f64, range: f64) -> Self {
-        LinearScale {
-            domain_max,
-            range: range.max(0.0),
-        }
+        LinearScale { domain_max, range: range.max(0.0) }
     }
 
     pub fn apply(&self, value: f64) -> f64 {

@@ -77,6 +77,26 @@ pub fn wrap(text: &str, size: f64, bold: bool, max_width: f64) -> Vec<String> {
     lines
 }
 
+/// Like `wrap`, but with lines of even length: the narrowest width that
+/// still needs no more lines than greedy wrapping. Avoids a lone character
+/// on the last line ("平均工资年均增 / 长").
+pub fn wrap_balanced(text: &str, size: f64, bold: bool, max_width: f64) -> Vec<String> {
+    let greedy = wrap(text, size, bold, max_width);
+    if greedy.len() < 2 {
+        return greedy;
+    }
+    let (mut lo, mut hi) = (0.0, max_width);
+    for _ in 0..20 {
+        let mid = (lo + hi) / 2.0;
+        if wrap(text, size, bold, mid).len() <= greedy.len() {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    wrap(text, size, bold, hi)
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
@@ -96,6 +116,15 @@ mod tests {
             assert!(!line.starts_with(' ') && !line.ends_with(' '));
         }
         assert_eq!(lines.join(" "), "industrial workers in Ankang");
+    }
+
+    #[test]
+    fn balanced_wrap_evens_out_lines() {
+        let greedy = wrap("平均工资年均增长", 13.0, false, 98.0);
+        assert_eq!(greedy, ["平均工资年均增", "长"]);
+        let balanced = wrap_balanced("平均工资年均增长", 13.0, false, 98.0);
+        assert_eq!(balanced, ["平均工资", "年均增长"]);
+        assert_eq!(wrap_balanced("产业工人", 13.0, false, 98.0), ["产业工人"]);
     }
 
     #[test]

@@ -13,10 +13,7 @@ pub fn document() -> Option<Document> {
 
 pub fn create<T: JsCast>(tag: &str) -> Result<T, JsValue> {
     let document = document().ok_or("no document")?;
-    document
-        .create_element(tag)?
-        .dyn_into::<T>()
-        .map_err(|_| JsValue::from_str("unexpected element type"))
+    document.create_element(tag)?.dyn_into::<T>().map_err(|_| JsValue::from_str("unexpected element type"))
 }
 
 pub fn set_style(element: &HtmlElement, declarations: &[(&str, &str)]) {
@@ -27,15 +24,11 @@ pub fn set_style(element: &HtmlElement, declarations: &[(&str, &str)]) {
 }
 
 pub fn media_matches(query: &str) -> bool {
-    window()
-        .and_then(|w| w.match_media(query).ok().flatten())
-        .is_some_and(|m| m.matches())
+    window().and_then(|w| w.match_media(query).ok().flatten()).is_some_and(|m| m.matches())
 }
 
 pub fn now_ms() -> f64 {
-    window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
+    window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
 }
 
 /// A string property of a JS options object, if present.
@@ -43,9 +36,7 @@ pub fn option_string(options: &JsValue, key: &str) -> Option<String> {
     if !options.is_object() {
         return None;
     }
-    js_sys::Reflect::get(options, &JsValue::from_str(key))
-        .ok()?
-        .as_string()
+    js_sys::Reflect::get(options, &JsValue::from_str(key)).ok()?.as_string()
 }
 
 pub fn option_value(options: &JsValue, key: &str) -> Option<JsValue> {

@@ -14,6 +14,9 @@ use crate::data::{self, DataError, Dataset, Lang};
 use crate::scene;
 use crate::view::View;
 
+/// Kept alive as long as the observer that calls it.
+type ResizeCallback = Closure<dyn FnMut(js_sys::Array)>;
+
 struct State {
     data: Dataset,
     view: View,
@@ -26,7 +29,7 @@ struct State {
     frame_pending: bool,
     frames_drawn: u32,
     tick: Option<Closure<dyn FnMut(f64)>>,
-    resize: Option<(ResizeObserver, Closure<dyn FnMut(js_sys::Array)>)>,
+    resize: Option<(ResizeObserver, ResizeCallback)>,
 }
 
 /// A graphic mounted in the page.
@@ -39,12 +42,7 @@ pub struct Graphic {
 fn load_data(root: &Element, options: &JsValue) -> Result<Dataset, DataError> {
     if let Some(value) = dom::option_value(options, "data") {
         let json: serde_json::Value = serde_wasm_bindgen::from_value(value).map_err(|e| {
-            DataError::new(
-                data::ErrorKind::Shape,
-                None,
-                "(options.data)",
-                format!("not a JSON-like object: {e}"),
-            )
+            DataError::new(data::ErrorKind::Shape, None, "(options.data)", format!("not a JSON-like object: {e}"))
         })?;
         return data::from_value(json);
     }
@@ -66,9 +64,7 @@ fn show_error(root: &Element, error: &DataError) {
     if let Ok(p) = dom::create::<HtmlElement>("p") {
         p.set_class_name("ak-error");
         let _ = p.set_attribute("role", "alert");
-        p.set_text_content(Some(&format!(
-            "图表数据有误，无法显示。The graphic's data is invalid: {error}"
-        )));
+        p.set_text_content(Some(&format!("图表数据有误，无法显示。The graphic's data is invalid: {error}")));
         dom::set_style(
             &p,
             &[
@@ -86,10 +82,8 @@ fn show_error(root: &Element, error: &DataError) {
 
 impl Graphic {
     pub fn mount(element: &Element, options: &JsValue) -> Result<Graphic, JsValue> {
-        let root: HtmlElement = element
-            .clone()
-            .dyn_into()
-            .map_err(|_| JsValue::from_str("mount: not an HTML element"))?;
+        let root: HtmlElement =
+            element.clone().dyn_into().map_err(|_| JsValue::from_str("mount: not an HTML element"))?;
         let _ = root.set_attribute("data-ankang-mounted", "");
         let data = match load_data(element, options) {
             Ok(data) => data,
@@ -102,8 +96,7 @@ impl Graphic {
             .or_else(|| root.get_attribute("data-lang"))
             .and_then(|code| Lang::parse(&code))
             .unwrap_or_default();
-        let animate_off = dom::option_value(options, "animate")
-            .is_some_and(|v| v.as_bool() == Some(false))
+        let animate_off = dom::option_value(options, "animate").is_some_and(|v| v.as_bool() == Some(false))
             || root.get_attribute("data-animate").as_deref() == Some("off");
         let view = View {
             width: 0.0,
@@ -137,6 +130,7 @@ impl Graphic {
         let reduced = state.borrow().view.reduced_motion;
         if reduced {
             state.borrow_mut().draw(f64::INFINITY);
+            state.borrow().mark_settled(true);
         } else {
             state.borrow_mut().draw(0.0);
             request_frame(&state);
@@ -194,7 +188,7 @@ impl State {
     /// Matches the canvas to the container: CSS size for layout, CSS × DPR
     /// for the backing store (plotters-canvas ignores DPR itself, plotters#164).
     fn fit(&mut self) {
-        let css_width = self.root.get_bounding_client_rect().width.floor();
+        let css_width = self.root.get_bounding_client_rect().width().floor();
         let dpr = dom::window().map_or(1.0, |w| w.device_pixel_ratio());
         self.view.width = css_width;
         self.view.dpr = dpr;
@@ -203,13 +197,8 @@ impl State {
         let (w, h) = (self.layout.width, self.layout.height);
         self.canvas.set_width((w * dpr).round() as u32);
         self.canvas.set_height((h * dpr).round() as u32);
-        dom::set_style(
-            &self.canvas,
-            &[("width", &format!("{w}px")), ("height", &format!("{h}px"))],
-        );
-        let _ = self
-            .canvas
-            .set_attribute("aria-label", &self.layout.describe(self.view.lang));
+        dom::set_style(&self.canvas, &[("width", &format!("{w}px")), ("height", &format!("{h}px"))]);
+        let _ = self.canvas.set_attribute("aria-label", &self.layout.describe(self.view.lang));
         let _ = self.canvas.set_attribute("lang", self.view.lang.code());
     }
 
@@ -217,12 +206,16 @@ impl State {
         let scene = self.layout.frame(elapsed_ms);
         if let Some(mut backend) = CanvasBackend::with_canvas_object(self.canvas.clone()) {
             if let Err(e) = scene::paint(&mut backend, &scene, self.view.layout_dpr()) {
-                web_sys::console::warn_1(&JsValue::from_str(&format!(
-                    "ankang: draw failed: {e:?}"
-                )));
+                web_sys::console::warn_1(&JsValue::from_str(&format!("ankang: draw failed: {e:?}")));
             }
         }
         self.frames_drawn += 1;
+    }
+
+    /// `data-ankang-state` tells the host page (and its tests) whether the
+    /// graphic is still animating.
+    fn mark_settled(&self, settled: bool) {
+        let _ = self.root.set_attribute("data-ankang-state", if settled { "settled" } else { "animating" });
     }
 
     /// Draws the current moment: mid-entry if the loop runs, else settled.
@@ -241,11 +234,9 @@ fn request_frame(state: &Rc<RefCell<State>>) {
     let (Some(window), Some(tick)) = (dom::window(), s.tick.as_ref()) else {
         return;
     };
-    if window
-        .request_animation_frame(tick.as_ref().unchecked_ref())
-        .is_ok()
-    {
+    if window.request_animation_frame(tick.as_ref().unchecked_ref()).is_ok() {
         s.frame_pending = true;
+        s.mark_settled(false);
     }
 }
 
@@ -266,6 +257,8 @@ fn install_tick(state: &Rc<RefCell<State>>) {
         };
         if more {
             request_frame(&state);
+        } else {
+            state.borrow().mark_settled(true);
         }
     });
     state.borrow_mut().tick = Some(tick);
@@ -276,7 +269,7 @@ fn install_resize(state: &Rc<RefCell<State>>) {
     let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |_entries: js_sys::Array| {
         let Some(state) = weak.upgrade() else { return };
         let mut s = state.borrow_mut();
-        let width = s.root.get_bounding_client_rect().width.floor();
+        let width = s.root.get_bounding_client_rect().width().floor();
         let dpr = dom::window().map_or(1.0, |w| w.device_pixel_ratio());
         if width != s.view.width || dpr != s.view.dpr {
             s.fit();

@@ -36,8 +36,7 @@ pub fn mount_all() -> u32 {
     let Some(document) = dom::document() else {
         return 0;
     };
-    let Ok(nodes) = document.query_selector_all("[data-ankang-graphic]:not([data-ankang-mounted])")
-    else {
+    let Ok(nodes) = document.query_selector_all("[data-ankang-graphic]:not([data-ankang-mounted])") else {
         return 0;
     };
     let mut mounted = 0;

@@ -1,0 +1,70 @@
+// Page tests: the served page as a reader's browser sees it.
+//   node --test tests/e2e/      (after `bash .ci/build`)
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { launch, open, settled } from './browser.mjs';
+
+let env;
+before(async () => { env = await launch(); });
+after(async () => { await env?.close(); });
+
+const canvasPixels = (page) => page.evaluate(() => {
+  const c = document.querySelector('canvas');
+  return c.toDataURL();
+});
+
+test('the page draws the graphic under the strict CSP, with nothing leaving the origin', async () => {
+  const { page, context, problems } = await open(env, '/', { width: 360, dpr: 2 });
+  await settled(page);
+  const info = await page.evaluate(() => {
+    const c = document.querySelector('canvas');
+    const ctx = c.getContext('2d');
+    const { data } = ctx.getImageData(0, 0, c.width, c.height);
+    const colours = new Set();
+    for (let i = 0; i < data.length; i += 4 * 97) colours.add(`${data[i]},${data[i + 1]},${data[i + 2]}`);
+    return { w: c.width, cssW: c.getBoundingClientRect().width, colours: colours.size, label: c.getAttribute('aria-label'),
+      role: c.getAttribute('role'), csp: window.__cspViolations, scroll: document.scrollingElement.scrollWidth, inner: innerWidth };
+  });
+  assert.equal(info.w, info.cssW * 2, 'backing store is CSS width × DPR');
+  assert.ok(info.colours > 3, 'the canvas is not blank');
+  assert.equal(info.role, 'img');
+  assert.match(info.label, /18万/);
+  assert.deepEqual(info.csp, [], 'no CSP violations');
+  assert.ok(info.scroll <= info.inner, 'no horizontal scroll at 360 px');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('with prefers-reduced-motion the first frame is the settled frame', async () => {
+  const { page, context } = await open(env, '/', { reducedMotion: 'reduce' });
+  await page.waitForSelector('canvas');
+  const first = await canvasPixels(page);
+  assert.equal(await page.getAttribute('[data-ankang-graphic]', 'data-ankang-state'), 'settled');
+  await page.waitForTimeout(1500);
+  assert.equal(await canvasPixels(page), first, 'nothing changed after the first frame');
+  await context.close();
+});
+
+test('without reduced motion the entry animates, then settles', async () => {
+  const { page, context } = await open(env, '/');
+  await page.waitForSelector('canvas');
+  const early = await canvasPixels(page);
+  await settled(page);
+  assert.notEqual(await canvasPixels(page), early, 'the settled frame differs from the first');
+  await context.close();
+});
+
+test('axe-core finds no serious or critical problems', async () => {
+  const axe = await readFile(new URL('../../.ci/node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+  for (const width of [360, 1200]) {
+    const { page, context } = await open(env, '/', { width });
+    await settled(page);
+    // Injected through the driver, not the page, so the page's CSP stays as served.
+    await page.evaluate(axe);
+    const result = await page.evaluate(() => window.axe.run(document));
+    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    assert.deepEqual(bad.map((v) => `${v.id}: ${v.help}`), [], `at ${width} px`);
+    await context.close();
+  }
+});
