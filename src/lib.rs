@@ -10,6 +10,7 @@ pub mod data;
 pub mod format;
 pub mod geo;
 pub mod layout;
+pub mod map;
 pub mod scene;
 pub mod theme;
 pub mod view;

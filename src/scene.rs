@@ -4,7 +4,7 @@
 
 use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-use plotters::style::{FontDesc, FontFamily, FontStyle, RGBAColor, TextStyle};
+use plotters::style::{FontDesc, FontFamily, FontStyle, RGBAColor, ShapeStyle, TextStyle};
 use plotters_backend::DrawingErrorKind;
 
 use crate::theme::{Rgba, FONT_STACK};
@@ -42,6 +42,24 @@ pub enum Shape {
         h: f64,
         fill: Rgba,
     },
+    /// A filled polygon (one ring; holes are not needed here).
+    Polygon {
+        points: Vec<(f64, f64)>,
+        fill: Rgba,
+    },
+    /// An open polyline; `closed` repeats the first point at the end.
+    Path {
+        points: Vec<(f64, f64)>,
+        stroke: Rgba,
+        width: f64,
+        closed: bool,
+    },
+    Circle {
+        x: f64,
+        y: f64,
+        r: f64,
+        fill: Rgba,
+    },
     /// `y` is the top of the text box.
     Text {
         x: f64,
@@ -77,11 +95,23 @@ impl Scene {
         self.shapes.push(Shape::Text { x, y, text, size, bold, color, align });
     }
 
+    pub fn polygon(&mut self, points: Vec<(f64, f64)>, fill: Rgba) {
+        self.shapes.push(Shape::Polygon { points, fill });
+    }
+
+    pub fn path(&mut self, points: Vec<(f64, f64)>, stroke: Rgba, width: f64, closed: bool) {
+        self.shapes.push(Shape::Path { points, stroke, width, closed });
+    }
+
+    pub fn circle(&mut self, x: f64, y: f64, r: f64, fill: Rgba) {
+        self.shapes.push(Shape::Circle { x, y, r, fill });
+    }
+
     /// All texts, in drawing order (for tests and accessible summaries).
     pub fn texts(&self) -> impl Iterator<Item = &str> {
         self.shapes.iter().filter_map(|s| match s {
             Shape::Text { text, .. } => Some(text.as_str()),
-            Shape::Rect { .. } => None,
+            _ => None,
         })
     }
 }
@@ -108,6 +138,28 @@ pub fn paint<DB: DrawingBackend>(
                     // plotters' filled rect includes its bottom-right corner.
                     backend.draw_rect((x0, y0), (x1 - 1, y1 - 1), &color(*fill), true)?;
                 }
+            }
+            Shape::Polygon { points, fill } => {
+                let pts: Vec<(i32, i32)> = points.iter().map(|(x, y)| (px(*x), px(*y))).collect();
+                backend.fill_polygon(pts, &color(*fill))?;
+            }
+            Shape::Path { points, stroke, width, closed } => {
+                let mut pts: Vec<(i32, i32)> = points.iter().map(|(x, y)| (px(*x), px(*y))).collect();
+                if *closed {
+                    if let Some(first) = pts.first().copied() {
+                        pts.push(first);
+                    }
+                }
+                let style = ShapeStyle {
+                    color: color(*stroke),
+                    filled: false,
+                    stroke_width: (width * dpr).round().max(1.0) as u32,
+                };
+                backend.draw_path(pts, &style)?;
+            }
+            Shape::Circle { x, y, r, fill } => {
+                let radius = (r * dpr).round().max(1.0) as u32;
+                backend.draw_circle((px(*x), px(*y)), radius, &color(*fill), true)?;
             }
             Shape::Text { x, y, text, size, bold, color: c, align } => {
                 let weight = if *bold { FontStyle::Bold } else { FontStyle::Normal };

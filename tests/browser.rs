@@ -179,3 +179,175 @@ fn a_good_override_is_used_and_a_broken_json_script_is_reported() {
     el2.remove();
     script.remove();
 }
+
+// ---- The county map ----
+
+use ankang_graphic::geo::BOUNDARY_COUNTIES;
+use ankang_graphic::map::colour::{HATCH, NOT_REPORTED};
+use ankang_graphic::map::{metric, MapLayout};
+
+fn map_canvas(el: &HtmlElement) -> HtmlCanvasElement {
+    el.query_selector(".ak-map canvas").unwrap().expect("a map canvas").dyn_into().unwrap()
+}
+
+/// The layout the page drew: same data, metric and CSS width as its canvas.
+fn map_layout(el: &HtmlElement, graphic: &Graphic) -> MapLayout {
+    let data = data::embedded().unwrap();
+    let m = metric::parse(&graphic.metric().unwrap()).unwrap();
+    let width = map_canvas(el).get_bounding_client_rect().width();
+    MapLayout::new(&data, m, width, Lang::Zh)
+}
+
+fn click_at(canvas: &HtmlCanvasElement, css: (f64, f64)) {
+    let rect = canvas.get_bounding_client_rect();
+    let init = web_sys::MouseEventInit::new();
+    init.set_bubbles(true);
+    init.set_client_x((rect.left() + css.0).round() as i32);
+    init.set_client_y((rect.top() + css.1).round() as i32);
+    let event = web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap();
+    canvas.dispatch_event(&event).unwrap();
+}
+
+fn key(target: &HtmlElement, name: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(name);
+    init.set_bubbles(true);
+    let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    target.dispatch_event(&event).unwrap();
+}
+
+#[wasm_bindgen_test]
+fn each_county_shows_its_fill_and_the_unreported_ones_the_hatch() {
+    set_dpr(1.0);
+    let el = container(560);
+    let graphic = mount(&el, options(&[("animate", false.into())])).unwrap();
+    let layout = map_layout(&el, &graphic);
+    let canvas = map_canvas(&el);
+    let mut hatched = 0;
+    for county in &layout.counties {
+        let p = layout.probe_point(&county.place_id, 4.0).expect("a probe point");
+        if county.hatch.is_empty() {
+            assert_eq!(pixel(&canvas, p.0, p.1), rgb(county.fill), "{} fill", county.name);
+        } else {
+            // Within a 12 px square the hatch shows both its lines and the grey ground.
+            let (mut ground, mut lines) = (false, false);
+            for dy in -6..6 {
+                for dx in -6..6 {
+                    let c = pixel(&canvas, p.0 + f64::from(dx), p.1 + f64::from(dy));
+                    ground |= c == rgb(NOT_REPORTED);
+                    lines |= c.0 < 200 && c.0.abs_diff(HATCH.0) < 60 && c.0 == c.1 && c.1 == c.2;
+                }
+            }
+            assert!(ground && lines, "{} should be hatched (ground {ground}, lines {lines})", county.name);
+            hatched += 1;
+        }
+    }
+    assert!(hatched > 0, "the first metric leaves some counties unreported");
+    el.remove();
+}
+
+async fn clicks_select_every_county(dpr: f64) {
+    set_dpr(dpr);
+    let el = container(400);
+    let graphic = mount(&el, options(&[("animate", false.into())])).unwrap();
+    let layout = map_layout(&el, &graphic);
+    let canvas = map_canvas(&el);
+    assert_eq!(canvas.width(), (layout.width * dpr).round() as u32);
+    let mut hits = 0;
+    for (adcode, zh, _) in BOUNDARY_COUNTIES {
+        let id = adcode.to_string();
+        let p = layout.probe_point(&id, 4.0).unwrap();
+        click_at(&canvas, p);
+        assert_eq!(graphic.selected().as_deref(), Some(id.as_str()), "{zh} at DPR {dpr}");
+        hits += 1;
+    }
+    assert_eq!(hits, 10);
+    set_dpr(1.0);
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_click_at_each_interior_point_selects_that_county_at_dpr_1() {
+    clicks_select_every_county(1.0).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_click_at_each_interior_point_selects_that_county_at_dpr_2() {
+    clicks_select_every_county(2.0).await;
+}
+
+#[wasm_bindgen_test]
+fn the_keyboard_visits_all_ten_counties_and_escape_closes_the_card() {
+    set_dpr(1.0);
+    let el = container(400);
+    let graphic = mount(&el, options(&[("animate", false.into())])).unwrap();
+    let canvas: HtmlElement = map_canvas(&el).dyn_into().unwrap();
+    assert_eq!(canvas.get_attribute("tabindex").as_deref(), Some("0"));
+    canvas.focus().unwrap();
+    let mut visited = std::collections::BTreeSet::new();
+    for _ in 0..13 {
+        key(&canvas, "ArrowRight");
+        key(&canvas, "Enter");
+        visited.insert(graphic.selected().unwrap());
+    }
+    for (adcode, zh, _) in BOUNDARY_COUNTIES {
+        assert!(visited.contains(&adcode.to_string()), "{zh} never reached: {visited:?}");
+    }
+    key(&canvas, "Escape");
+    assert_eq!(graphic.selected(), None);
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+fn the_story_card_lists_the_countys_figures_and_their_sentences() {
+    set_dpr(1.0);
+    let el = container(900);
+    let graphic = mount(&el, options(&[("animate", false.into())])).unwrap();
+    assert!(graphic.select("610924"));
+    let data = data::embedded().unwrap();
+    let figures: Vec<_> = data.figures_of("610924").collect();
+    let items = el.query_selector_all(".ak-card .ak-figure").unwrap();
+    assert_eq!(items.length() as usize, figures.len());
+    let card = el.query_selector(".ak-card").unwrap().unwrap().text_content().unwrap();
+    assert!(card.contains("紫阳县"));
+    for f in &figures {
+        assert!(card.contains(&ankang_graphic::format::figure(f, Lang::Zh)), "{}", f.id);
+        assert!(card.contains(&f.sentence), "{} sentence", f.id);
+    }
+    let live = el.query_selector(".ak-live").unwrap().unwrap().text_content().unwrap();
+    assert!(live.contains("紫阳县"), "{live}");
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn switching_metric_tweens_then_settles_on_the_new_colours() {
+    set_dpr(1.0);
+    let el = container(560);
+    let graphic = mount(&el, JsValue::UNDEFINED).unwrap();
+    settle(&graphic).await;
+    let metrics: Vec<String> = {
+        let nodes = el.query_selector_all(".ak-metric").unwrap();
+        (0..nodes.length())
+            .map(|i| {
+                nodes.item(i).unwrap().dyn_into::<web_sys::Element>().unwrap().get_attribute("data-metric").unwrap()
+            })
+            .collect()
+    };
+    assert!(metrics.len() >= 4);
+    let button: HtmlElement =
+        el.query_selector(&format!("[data-metric={}]", metrics[2])).unwrap().unwrap().dyn_into().unwrap();
+    button.click();
+    assert_eq!(graphic.metric().as_deref(), Some(metrics[2].as_str()));
+    assert_eq!(button.get_attribute("aria-checked").as_deref(), Some("true"));
+    assert!(!graphic.settled(), "the colours tween");
+    let before = graphic.frames_drawn();
+    settle(&graphic).await;
+    assert!(graphic.frames_drawn() > before + 3, "the tween takes several frames");
+    let layout = map_layout(&el, &graphic);
+    let canvas = map_canvas(&el);
+    for county in layout.counties.iter().filter(|c| c.hatch.is_empty()) {
+        let p = layout.probe_point(&county.place_id, 4.0).unwrap();
+        assert_eq!(pixel(&canvas, p.0, p.1), rgb(county.fill), "{} after the tween", county.name);
+    }
+    el.remove();
+}

@@ -83,6 +83,7 @@ fn nothing_overlaps_or_leaves_the_frame() {
                         boxes.push(b.clone());
                         b
                     }
+                    other => panic!("the headline chart draws no {other:?}"),
                 };
                 assert!(
                     x >= 0.0 && y >= 0.0 && x + w <= width + 0.01 && y + h <= layout.height + 0.01,

@@ -2,34 +2,34 @@
 //! all of this state; the page only holds the `Graphic` handle.
 
 use std::cell::RefCell;
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
-use web_sys::{Element, HtmlCanvasElement, HtmlElement, ResizeObserver};
+use web_sys::{Element, Event, EventTarget, HtmlElement, KeyboardEvent, MouseEvent, ResizeObserver};
 
 use super::dom;
-use crate::charts::headline::HeadlineLayout;
+use super::headline_panel::HeadlinePanel;
+use super::map_panel::MapPanel;
 use crate::data::{self, DataError, Dataset, Lang};
-use crate::scene;
+use crate::map::metric;
 use crate::view::View;
 
 /// Kept alive as long as the observer that calls it.
 type ResizeCallback = Closure<dyn FnMut(js_sys::Array)>;
+type Listener = Closure<dyn FnMut(Event)>;
 
 struct State {
     data: Dataset,
     view: View,
-    layout: HeadlineLayout,
     root: HtmlElement,
-    canvas: HtmlCanvasElement,
-    /// rAF time of the first entry frame; None before it.
-    started_at: Option<f64>,
+    headline: HeadlinePanel,
+    map: Option<MapPanel>,
     /// Set while a frame is requested: the loop runs only while something moves.
     frame_pending: bool,
     frames_drawn: u32,
     tick: Option<Closure<dyn FnMut(f64)>>,
     resize: Option<(ResizeObserver, ResizeCallback)>,
+    listeners: Vec<(EventTarget, &'static str, Listener)>,
 }
 
 /// A graphic mounted in the page.
@@ -106,34 +106,38 @@ impl Graphic {
         };
 
         dom::clear(element);
-        let canvas: HtmlCanvasElement = dom::create("canvas")?;
-        let _ = canvas.set_attribute("role", "img");
-        dom::set_style(&canvas, &[("display", "block"), ("max-width", "100%")]);
-        root.append_child(&canvas)?;
+        root.class_list().add_1("ak-graphic")?;
+        let headline = HeadlinePanel::new(&data, &view)?;
+        root.append_child(&headline.surface.canvas)?;
+        let map = MapPanel::new(&data, &view)?;
+        if let Some(map) = &map {
+            root.append_child(&map.section)?;
+        }
 
-        let layout = HeadlineLayout::new(&data, &view);
         let state = Rc::new(RefCell::new(State {
             data,
             view,
-            layout,
             root,
-            canvas,
-            started_at: None,
+            headline,
+            map,
             frame_pending: false,
             frames_drawn: 0,
             tick: None,
             resize: None,
+            listeners: Vec::new(),
         }));
-        state.borrow_mut().fit();
+        {
+            let mut s = state.borrow_mut();
+            s.fit();
+            s.draw_all(None);
+        }
         install_tick(&state);
         install_resize(&state);
-        let reduced = state.borrow().view.reduced_motion;
-        if reduced {
-            state.borrow_mut().draw(f64::INFINITY);
-            state.borrow().mark_settled(true);
-        } else {
-            state.borrow_mut().draw(0.0);
+        install_map_events(&state);
+        if state.borrow().headline.animating() {
             request_frame(&state);
+        } else {
+            state.borrow().mark_settled(true);
         }
         Ok(Graphic { state })
     }
@@ -149,20 +153,58 @@ impl Graphic {
     /// Switches the language and redraws.
     #[wasm_bindgen(js_name = setLang)]
     pub fn set_lang(&self, code: &str) -> bool {
-        let Some(lang) = Lang::parse(code) else {
-            return false;
-        };
+        let Some(lang) = Lang::parse(code) else { return false };
         let mut state = self.state.borrow_mut();
         state.view.lang = lang;
         state.fit();
-        state.redraw();
+        state.draw_all(Some(dom::now_ms()));
         true
     }
 
-    /// True once the entry animation has finished (or was skipped).
+    /// Colours the map by the metric with this id ("new_unions", …).
+    #[wasm_bindgen(js_name = setMetric)]
+    pub fn set_metric(&self, id: &str) -> bool {
+        let changed = {
+            let mut s = self.state.borrow_mut();
+            let State { data, view, map, .. } = &mut *s;
+            match (map.as_mut(), metric::parse(id)) {
+                (Some(map), Some(m)) => map.set_metric(data, view, m),
+                _ => false,
+            }
+        };
+        if changed {
+            after_map_change(&self.state);
+        }
+        changed
+    }
+
+    /// Selects a place by id ("610924", "hengkou", "city"), or closes the card with "".
+    pub fn select(&self, id: &str) -> bool {
+        let mut s = self.state.borrow_mut();
+        let State { data, map, .. } = &mut *s;
+        let Some(map) = map.as_mut() else { return false };
+        let id = (!id.is_empty()).then(|| id.to_owned());
+        if id.as_ref().is_some_and(|id| !map.layout.tour.contains(id)) {
+            return false;
+        }
+        map.select(data, id);
+        map.draw(None);
+        true
+    }
+
+    /// The selected place's id, if any.
+    pub fn selected(&self) -> Option<String> {
+        self.state.borrow().map.as_ref().and_then(|m| m.selected.clone())
+    }
+
+    /// The id of the metric the map shows.
+    pub fn metric(&self) -> Option<String> {
+        self.state.borrow().map.as_ref().map(|m| metric::id(m.metric).to_owned())
+    }
+
+    /// True once every animation has finished (or was skipped).
     pub fn settled(&self) -> bool {
-        let state = self.state.borrow();
-        !state.frame_pending
+        !self.state.borrow().frame_pending
     }
 
     /// How many frames have been drawn (for tests and benchmarks).
@@ -171,11 +213,14 @@ impl Graphic {
         self.state.borrow().frames_drawn
     }
 
-    /// Stops observing and removes the graphic from the page.
+    /// Stops observing and listening, and removes the graphic from the page.
     pub fn destroy(self) {
         let mut state = self.state.borrow_mut();
         if let Some((observer, _)) = state.resize.take() {
             observer.disconnect();
+        }
+        for (target, name, listener) in state.listeners.drain(..) {
+            let _ = target.remove_event_listener_with_callback(name, listener.as_ref().unchecked_ref());
         }
         state.tick = None;
         state.frame_pending = false;
@@ -185,31 +230,26 @@ impl Graphic {
 }
 
 impl State {
-    /// Matches the canvas to the container: CSS size for layout, CSS × DPR
-    /// for the backing store (plotters-canvas ignores DPR itself, plotters#164).
+    /// Lays every panel out for the container's width and the DPR.
     fn fit(&mut self) {
-        let css_width = self.root.get_bounding_client_rect().width().floor();
-        let dpr = dom::window().map_or(1.0, |w| w.device_pixel_ratio());
-        self.view.width = css_width;
-        self.view.dpr = dpr;
-        self.layout = HeadlineLayout::new(&self.data, &self.view);
-        let dpr = self.view.layout_dpr();
-        let (w, h) = (self.layout.width, self.layout.height);
-        self.canvas.set_width((w * dpr).round() as u32);
-        self.canvas.set_height((h * dpr).round() as u32);
-        dom::set_style(&self.canvas, &[("width", &format!("{w}px")), ("height", &format!("{h}px"))]);
-        let _ = self.canvas.set_attribute("aria-label", &self.layout.describe(self.view.lang));
-        let _ = self.canvas.set_attribute("lang", self.view.lang.code());
+        self.view.width = self.root.get_bounding_client_rect().width().floor();
+        self.view.dpr = dom::window().map_or(1.0, |w| w.device_pixel_ratio());
+        self.headline.fit(&self.data, &self.view);
+        if let Some(map) = &mut self.map {
+            map.fit(&self.data, &self.view);
+        }
     }
 
-    fn draw(&mut self, elapsed_ms: f64) {
-        let scene = self.layout.frame(elapsed_ms);
-        if let Some(mut backend) = CanvasBackend::with_canvas_object(self.canvas.clone()) {
-            if let Err(e) = scene::paint(&mut backend, &scene, self.view.layout_dpr()) {
-                web_sys::console::warn_1(&JsValue::from_str(&format!("ankang: draw failed: {e:?}")));
-            }
+    fn draw_all(&mut self, now: Option<f64>) {
+        self.headline.draw(now);
+        if let Some(map) = &mut self.map {
+            map.draw(now);
         }
         self.frames_drawn += 1;
+    }
+
+    fn animating(&self) -> bool {
+        self.headline.animating() || self.map.as_ref().is_some_and(MapPanel::animating)
     }
 
     /// `data-ankang-state` tells the host page (and its tests) whether the
@@ -217,23 +257,14 @@ impl State {
     fn mark_settled(&self, settled: bool) {
         let _ = self.root.set_attribute("data-ankang-state", if settled { "settled" } else { "animating" });
     }
-
-    /// Draws the current moment: mid-entry if the loop runs, else settled.
-    fn redraw(&mut self) {
-        let elapsed = match (self.frame_pending, self.started_at) {
-            (true, Some(start)) => dom::now_ms() - start,
-            (true, None) => 0.0,
-            (false, _) => f64::INFINITY,
-        };
-        self.draw(elapsed);
-    }
 }
 
 fn request_frame(state: &Rc<RefCell<State>>) {
     let mut s = state.borrow_mut();
-    let (Some(window), Some(tick)) = (dom::window(), s.tick.as_ref()) else {
+    if s.frame_pending {
         return;
-    };
+    }
+    let (Some(window), Some(tick)) = (dom::window(), s.tick.as_ref()) else { return };
     if window.request_animation_frame(tick.as_ref().unchecked_ref()).is_ok() {
         s.frame_pending = true;
         s.mark_settled(false);
@@ -250,10 +281,14 @@ fn install_tick(state: &Rc<RefCell<State>>) {
                 return;
             }
             s.frame_pending = false;
-            let start = *s.started_at.get_or_insert(now);
-            let elapsed = now - start;
-            s.draw(elapsed);
-            elapsed < s.layout.entry_ms()
+            if s.headline.animating() {
+                s.headline.draw(Some(now));
+            }
+            if let Some(map) = s.map.as_mut().filter(|m| m.animating()) {
+                map.draw(Some(now));
+            }
+            s.frames_drawn += 1;
+            s.animating()
         };
         if more {
             request_frame(&state);
@@ -273,13 +308,172 @@ fn install_resize(state: &Rc<RefCell<State>>) {
         let dpr = dom::window().map_or(1.0, |w| w.device_pixel_ratio());
         if width != s.view.width || dpr != s.view.dpr {
             s.fit();
-            s.redraw();
+            s.draw_all(Some(dom::now_ms()));
         }
     });
-    let Ok(observer) = ResizeObserver::new(on_resize.as_ref().unchecked_ref()) else {
-        return;
-    };
+    let Ok(observer) = ResizeObserver::new(on_resize.as_ref().unchecked_ref()) else { return };
     let root = state.borrow().root.clone();
     observer.observe(&root);
     state.borrow_mut().resize = Some((observer, on_resize));
+}
+
+/// Starts the colour tween's frames after a metric change, or marks settled.
+fn after_map_change(state: &Rc<RefCell<State>>) {
+    let animating = {
+        let mut s = state.borrow_mut();
+        if let Some(map) = s.map.as_mut() {
+            map.draw(None);
+        }
+        s.animating()
+    };
+    if animating {
+        request_frame(state);
+    }
+}
+
+fn listen(
+    state: &Rc<RefCell<State>>,
+    target: &EventTarget,
+    name: &'static str,
+    handler: fn(&Rc<RefCell<State>>, &Event),
+) {
+    let weak: Weak<RefCell<State>> = Rc::downgrade(state);
+    let listener = Closure::<dyn FnMut(Event)>::new(move |event: Event| {
+        if let Some(state) = weak.upgrade() {
+            handler(&state, &event);
+        }
+    });
+    if target.add_event_listener_with_callback(name, listener.as_ref().unchecked_ref()).is_ok() {
+        state.borrow_mut().listeners.push((target.clone(), name, listener));
+    }
+}
+
+fn install_map_events(state: &Rc<RefCell<State>>) {
+    let targets = {
+        let s = state.borrow();
+        let Some(map) = &s.map else { return };
+        (map.surface.canvas.clone(), map.switcher.clone(), map.card.clone())
+    };
+    let (canvas, switcher, card) = targets;
+    listen(state, &canvas, "pointermove", on_pointer_move);
+    listen(state, &canvas, "pointerleave", on_pointer_leave);
+    listen(state, &canvas, "click", on_click);
+    listen(state, &canvas, "keydown", on_key);
+    listen(state, &canvas, "blur", on_pointer_leave);
+    listen(state, &switcher, "click", on_metric_click);
+    listen(state, &card, "click", on_card_click);
+    listen(state, &card, "keydown", on_key);
+}
+
+fn on_pointer_move(state: &Rc<RefCell<State>>, event: &Event) {
+    let Some(e) = event.dyn_ref::<MouseEvent>() else { return };
+    let mut s = state.borrow_mut();
+    let State { data, map, .. } = &mut *s;
+    let Some(map) = map.as_mut() else { return };
+    let place = map.place_at(f64::from(e.client_x()), f64::from(e.client_y()));
+    let (css, _) = map.surface.locate(f64::from(e.client_x()), f64::from(e.client_y()));
+    match &place {
+        Some(id) => map.show_tooltip(data, id, css),
+        None => map.hide_tooltip(),
+    }
+    if place != map.hovered {
+        map.hovered = place;
+        let _ = map
+            .surface
+            .canvas
+            .style()
+            .set_property("cursor", if map.hovered.is_some() { "pointer" } else { "default" });
+        map.draw(None);
+    }
+}
+
+fn on_pointer_leave(state: &Rc<RefCell<State>>, _event: &Event) {
+    let mut s = state.borrow_mut();
+    let Some(map) = s.map.as_mut() else { return };
+    map.hide_tooltip();
+    if map.hovered.take().is_some() {
+        map.draw(None);
+    }
+}
+
+fn on_click(state: &Rc<RefCell<State>>, event: &Event) {
+    let Some(e) = event.dyn_ref::<MouseEvent>() else { return };
+    let mut s = state.borrow_mut();
+    let State { data, map, .. } = &mut *s;
+    let Some(map) = map.as_mut() else { return };
+    let place = map.place_at(f64::from(e.client_x()), f64::from(e.client_y()));
+    if let Some(id) = &place {
+        let (css, _) = map.surface.locate(f64::from(e.client_x()), f64::from(e.client_y()));
+        map.show_tooltip(data, id, css);
+    }
+    map.select(data, place);
+    map.draw(None);
+}
+
+fn on_key(state: &Rc<RefCell<State>>, event: &Event) {
+    let Some(e) = event.dyn_ref::<KeyboardEvent>() else { return };
+    let mut s = state.borrow_mut();
+    let State { data, map, .. } = &mut *s;
+    let Some(map) = map.as_mut() else { return };
+    let on_canvas = event.target().is_some_and(|t| t == *map.surface.canvas.as_ref());
+    match e.key().as_str() {
+        "ArrowRight" | "ArrowDown" | "ArrowLeft" | "ArrowUp" if on_canvas => {
+            let step = if matches!(e.key().as_str(), "ArrowRight" | "ArrowDown") { 1 } else { -1 };
+            if let Some(id) = map.step(step) {
+                let at = map.anchor_of(&id);
+                map.show_tooltip(data, &id, at);
+                map.hovered = Some(id);
+                map.draw(None);
+            }
+            e.prevent_default();
+        }
+        "Enter" | " " if on_canvas => {
+            if let Some(id) = map.hovered.clone() {
+                map.select(data, Some(id));
+                map.draw(None);
+            }
+            e.prevent_default();
+        }
+        "Escape" => {
+            if map.selected.is_some() {
+                map.select(data, None);
+                map.draw(None);
+                let _ = map.surface.canvas.focus();
+            }
+            map.hide_tooltip();
+        }
+        _ => {}
+    }
+}
+
+fn on_metric_click(state: &Rc<RefCell<State>>, event: &Event) {
+    let Some(button) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
+    let Some(id) = button.closest("[data-metric]").ok().flatten().and_then(|b| b.get_attribute("data-metric")) else {
+        return;
+    };
+    let changed = {
+        let mut s = state.borrow_mut();
+        let State { data, view, map, .. } = &mut *s;
+        match (map.as_mut(), metric::parse(&id)) {
+            (Some(map), Some(m)) => map.set_metric(data, view, m),
+            _ => false,
+        }
+    };
+    if changed {
+        after_map_change(state);
+    }
+}
+
+fn on_card_click(state: &Rc<RefCell<State>>, event: &Event) {
+    let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
+    if target.closest("[data-action=close]").ok().flatten().is_none() {
+        return;
+    }
+    let mut s = state.borrow_mut();
+    let State { data, map, .. } = &mut *s;
+    if let Some(map) = map.as_mut() {
+        map.select(data, None);
+        map.draw(None);
+        let _ = map.surface.canvas.focus();
+    }
 }

@@ -3,6 +3,9 @@
 
 mod dom;
 mod graphic;
+mod headline_panel;
+mod map_panel;
+mod surface;
 
 pub use graphic::Graphic;
 

@@ -14,6 +14,16 @@ try {
     const file = new URL(`shot-${width}.png`, out);
     await page.screenshot({ path: file.pathname, fullPage: true });
     console.log(file.pathname, problems.length ? problems : 'no problems');
+    // The same page with a county chosen from the keyboard (its story card open).
+    const map = page.locator('.ak-map canvas');
+    if (await map.count()) {
+      await map.focus();
+      for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('Enter');
+      const selected = new URL(`shot-${width}-selected.png`, out);
+      await page.screenshot({ path: selected.pathname, fullPage: true });
+      console.log(selected.pathname);
+    }
     await context.close();
   }
 } finally {

@@ -1,0 +1,8 @@
+//! The county map: which metric colours it, the colour scale, and the
+//! layout that places shapes, labels, markers and legend.
+
+pub mod colour;
+pub mod layout;
+pub mod metric;
+
+pub use layout::{Highlight, MapLayout, Transition};
