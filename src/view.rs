@@ -2,6 +2,7 @@
 //! Clicks, resizes and settings only change this struct.
 
 use crate::data::Lang;
+use crate::theme::Theme;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct View {
@@ -12,11 +13,12 @@ pub struct View {
     pub lang: Lang,
     /// Draw final states at once (prefers-reduced-motion, or switched off).
     pub reduced_motion: bool,
+    pub theme: Theme,
 }
 
 impl Default for View {
     fn default() -> Self {
-        View { width: 640.0, dpr: 1.0, lang: Lang::Zh, reduced_motion: false }
+        View { width: 640.0, dpr: 1.0, lang: Lang::Zh, reduced_motion: false, theme: Theme::Light }
     }
 }
 

@@ -4,6 +4,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use ankang_graphic::charts::headline::HeadlineLayout;
+use ankang_graphic::charts::{Chart, Ctx};
 use ankang_graphic::data::{self, Lang};
 use ankang_graphic::theme::{Rgba, LIGHT};
 use ankang_graphic::view::View;
@@ -76,8 +77,8 @@ async fn settle(graphic: &Graphic) {
 /// Every bar's middle has the bar colour; just past its end, and in the gap
 /// below it, is background.
 fn assert_bars(canvas: &HtmlCanvasElement, width: f64, dpr: f64) {
-    let view = View { width, dpr, lang: Lang::Zh, reduced_motion: false };
-    let layout = HeadlineLayout::new(&data::embedded().unwrap(), &view);
+    let view = View { width, dpr, ..View::default() };
+    let layout = HeadlineLayout::new(&Ctx::new(&data::embedded().unwrap(), &view, width));
     assert_eq!(layout.bars.len(), 3);
     assert_eq!(canvas.width(), (layout.width * dpr).round() as u32);
     assert_eq!(canvas.height(), (layout.height * dpr).round() as u32);
@@ -348,6 +349,26 @@ async fn switching_metric_tweens_then_settles_on_the_new_colours() {
     for county in layout.counties.iter().filter(|c| c.hatch.is_empty()) {
         let p = layout.probe_point(&county.place_id, 4.0).unwrap();
         assert_eq!(pixel(&canvas, p.0, p.1), rgb(county.fill), "{} after the tween", county.name);
+    }
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn hit_testing_stays_exact_after_a_resize() {
+    set_dpr(1.0);
+    let el = container(520);
+    let graphic = mount(&el, options(&[("animate", false.into())])).unwrap();
+    el.style().set_property("width", "333px").unwrap();
+    sleep(150).await;
+    let layout = map_layout(&el, &graphic);
+    assert!(layout.width <= 333.0);
+    let canvas = map_canvas(&el);
+    let rect = canvas.get_bounding_client_rect();
+    for (adcode, zh, _) in BOUNDARY_COUNTIES {
+        let id = adcode.to_string();
+        let p = layout.probe_point(&id, 4.0).unwrap();
+        let found = graphic.place_at(rect.left() + p.0, rect.top() + p.1);
+        assert_eq!(found.as_deref(), Some(id.as_str()), "{zh} after resize");
     }
     el.remove();
 }

@@ -3,6 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use ankang_graphic::charts::headline::HeadlineLayout;
+use ankang_graphic::charts::{Chart, Ctx};
 use ankang_graphic::data::{self, Lang};
 use ankang_graphic::layout::text;
 use ankang_graphic::scene::{paint, Shape};
@@ -10,8 +11,8 @@ use ankang_graphic::view::View;
 use plotters::prelude::SVGBackend;
 
 fn layout(width: f64, lang: Lang) -> HeadlineLayout {
-    let view = View { width, dpr: 1.0, lang, reduced_motion: false };
-    HeadlineLayout::new(&data::embedded().unwrap(), &view)
+    let view = View { lang, ..View::default() };
+    HeadlineLayout::new(&Ctx::new(&data::embedded().unwrap(), &view, width))
 }
 
 fn svg(width: f64, lang: Lang) -> String {

@@ -1,4 +1,130 @@
-//! One file per chart. Each chart is a layout (pure function of data and
-//! view) that builds a `Scene` for any moment of its animation.
+//! One file per chart. A chart is laid out once per width, language and
+//! theme (a pure function of the data), then builds a `Scene` for any moment
+//! of its entry animation. Numbers on screen are `Hotspot`s, so the page can
+//! show the article's sentence behind each.
 
+pub mod counters;
 pub mod headline;
+
+use crate::data::{Dataset, Lang};
+use crate::layout::labels::Rect;
+use crate::scene::Scene;
+use crate::theme::Palette;
+
+/// What a chart is laid out for.
+#[derive(Clone, Copy, Debug)]
+pub struct Ctx<'a> {
+    pub data: &'a Dataset,
+    pub lang: Lang,
+    /// Width of the chart's frame, CSS px.
+    pub width: f64,
+    pub palette: &'a Palette,
+}
+
+impl<'a> Ctx<'a> {
+    /// The context for a chart `width` px wide in `view`.
+    pub fn new(data: &'a Dataset, view: &crate::view::View, width: f64) -> Self {
+        let width = if width.is_finite() && width >= 1.0 { width.min(4096.0) } else { 320.0 };
+        Ctx { data, lang: view.lang, width, palette: view.theme.palette() }
+    }
+
+    /// Body text size: phones keep 13 px, wide frames get a little more.
+    pub fn body_size(&self) -> f64 {
+        if self.width >= 560.0 {
+            15.0
+        } else if self.width >= 400.0 {
+            14.0
+        } else {
+            13.0
+        }
+    }
+
+    /// Side padding of the frame.
+    pub fn pad(&self) -> f64 {
+        (self.width * 0.04).clamp(10.0, 20.0)
+    }
+}
+
+/// A line of text placed on the frame; `y` is its top.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Line {
+    pub x: f64,
+    pub y: f64,
+    pub text: String,
+    pub size: f64,
+    pub bold: bool,
+}
+
+/// Wraps `text` into balanced lines at (`x`, `*y`), moving `*y` down.
+pub fn wrap_into(out: &mut Vec<Line>, x: f64, y: &mut f64, text: &str, size: f64, bold: bool, max: f64) {
+    for line in crate::layout::text::wrap_balanced(text, size, bold, max) {
+        out.push(Line { x, y: *y, text: line, size, bold });
+        *y += size * 1.35;
+    }
+}
+
+/// Draws placed lines in one colour.
+pub fn draw_lines(scene: &mut Scene, lines: &[Line], color: crate::theme::Rgba) {
+    for l in lines {
+        let font = crate::scene::Font { size: l.size, bold: l.bold };
+        scene.text(l.x, l.y, l.text.clone(), font, color, crate::scene::Align::Left);
+    }
+}
+
+/// A number drawn on screen and the figure it shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hotspot {
+    pub rect: Rect,
+    pub figure_id: String,
+}
+
+pub trait Chart {
+    /// Frame width and height, CSS px.
+    fn size(&self) -> (f64, f64);
+    /// How long the entry animation lasts, ms.
+    fn entry_ms(&self) -> f64;
+    /// The frame `elapsed_ms` after entry began; at or past `entry_ms()` it
+    /// is the settled frame.
+    fn frame(&self, elapsed_ms: f64) -> Scene;
+    /// Where the numbers are, for provenance tooltips.
+    fn hotspots(&self) -> &[Hotspot];
+    /// The chart as one sentence, for screen readers.
+    fn describe(&self) -> String;
+}
+
+/// The first hotspot containing `p` (CSS px).
+pub fn hotspot_at(hotspots: &[Hotspot], p: (f64, f64)) -> Option<&Hotspot> {
+    hotspots.iter().find(|h| {
+        let r = h.rect;
+        p.0 >= r.x && p.0 <= r.x + r.w && p.1 >= r.y && p.1 <= r.y + r.h
+    })
+}
+
+/// Every chart of the page, in reading order (the map is separate).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChartKind {
+    Headline,
+}
+
+impl ChartKind {
+    pub const ALL: [ChartKind; 1] = [ChartKind::Headline];
+
+    /// The section head the page shows above the chart.
+    pub fn heading(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (ChartKind::Headline, Lang::Zh) => "改革成绩单",
+            (ChartKind::Headline, Lang::En) => "The reform in numbers",
+        }
+    }
+
+    /// Lays the chart out, or None when the data lacks its figures (a host's
+    /// own data set may hold only some of them).
+    pub fn build(self, ctx: &Ctx) -> Option<Box<dyn Chart>> {
+        match self {
+            ChartKind::Headline => {
+                let chart = headline::HeadlineLayout::new(ctx);
+                (!chart.counters.is_empty() || !chart.bars.is_empty()).then(|| Box::new(chart) as Box<dyn Chart>)
+            }
+        }
+    }
+}

@@ -192,6 +192,20 @@ impl Graphic {
         true
     }
 
+    /// Redraws every panel now: for hosts whose fonts arrived late, and for
+    /// benchmarks of a full redraw.
+    pub fn redraw(&self) {
+        let mut s = self.state.borrow_mut();
+        s.draw_all(Some(dom::now_ms()));
+    }
+
+    /// The place under a point given in client (viewport) coordinates, as
+    /// the pointer handlers find it; for hosts and benchmarks.
+    #[wasm_bindgen(js_name = placeAt)]
+    pub fn place_at(&self, client_x: f64, client_y: f64) -> Option<String> {
+        self.state.borrow().map.as_ref().and_then(|m| m.place_at(client_x, client_y))
+    }
+
     /// The selected place's id, if any.
     pub fn selected(&self) -> Option<String> {
         self.state.borrow().map.as_ref().and_then(|m| m.selected.clone())

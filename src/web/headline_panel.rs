@@ -4,6 +4,7 @@ use wasm_bindgen::prelude::*;
 
 use super::surface::Surface;
 use crate::charts::headline::HeadlineLayout;
+use crate::charts::{Chart, Ctx};
 use crate::data::Dataset;
 use crate::view::View;
 
@@ -19,15 +20,15 @@ impl HeadlinePanel {
     pub fn new(data: &Dataset, view: &View) -> Result<Self, JsValue> {
         let surface = Surface::new()?;
         let _ = surface.canvas.set_attribute("role", "img");
-        let layout = HeadlineLayout::new(data, view);
+        let layout = HeadlineLayout::new(&Ctx::new(data, view, view.layout_width()));
         Ok(HeadlinePanel { surface, layout, started_at: None, done: view.reduced_motion })
     }
 
     pub fn fit(&mut self, data: &Dataset, view: &View) {
-        self.layout = HeadlineLayout::new(data, view);
+        self.layout = HeadlineLayout::new(&Ctx::new(data, view, view.layout_width()));
         self.surface.resize(self.layout.width, self.layout.height, view.layout_dpr());
         let canvas = &self.surface.canvas;
-        let _ = canvas.set_attribute("aria-label", &self.layout.describe(view.lang));
+        let _ = canvas.set_attribute("aria-label", &self.layout.describe());
         let _ = canvas.set_attribute("lang", view.lang.code());
     }
 

@@ -68,3 +68,24 @@ test('axe-core finds no serious or critical problems', async () => {
     await context.close();
   }
 });
+
+test('a tap on the map opens a story card and the map leaves scrolling to the page', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  await page.goto(env.base + '/');
+  await settled(page);
+  const map = page.locator('.ak-map canvas');
+  await map.scrollIntoViewIfNeeded();
+  const touchAction = await map.evaluate((c) => getComputedStyle(c).touchAction);
+  assert.equal(touchAction, 'auto', 'the canvas must not claim touch gestures');
+  const box = await map.boundingBox();
+  // Hanbin, the large central county: a tap near the middle of the map's upper half.
+  await page.touchscreen.tap(box.x + box.width * 0.5, box.y + box.height * 0.36);
+  const title = await page.locator('.ak-card-title').textContent();
+  assert.ok(title && title.length > 1, 'a card opened');
+  const before = await page.evaluate(() => scrollY);
+  await page.mouse.wheel(0, 300);
+  await page.waitForTimeout(200);
+  assert.ok(await page.evaluate(() => scrollY) > before, 'the page still scrolls with the pointer over the map');
+  await context.close();
+});
