@@ -69,6 +69,11 @@ pub fn qualifier_words(qualifier: Qualifier, lang: Lang) -> &'static str {
     }
 }
 
+/// A value as a plain machine-readable number: "180000", "8.2", "133300".
+pub fn plain_number(value: f64) -> String {
+    fixed(value, decimals_of(value))
+}
+
 /// Fewest decimals (at most 2) that show the value exactly.
 fn decimals_of(value: f64) -> usize {
     (0..=2)

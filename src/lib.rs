@@ -7,11 +7,15 @@
 pub mod anim;
 pub mod charts;
 pub mod data;
+pub mod deeplink;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod fallback;
 pub mod format;
 pub mod geo;
 pub mod layout;
 pub mod map;
 pub mod scene;
+pub mod table;
 pub mod theme;
 pub mod view;
 

@@ -120,31 +120,48 @@ fn color(c: Rgba) -> RGBAColor {
     RGBAColor(c.0, c.1, c.2, c.3)
 }
 
-/// Draws `scene` scaled by `dpr` (device pixels per CSS pixel). Edges are
-/// rounded once, after scaling, so shapes stay crisp at any DPR.
+/// Draws `scene` scaled by `dpr` (device pixels per CSS pixel), filling the
+/// backend with the scene's background first. Edges are rounded once, after
+/// scaling, so shapes stay crisp at any DPR.
 pub fn paint<DB: DrawingBackend>(
     backend: &mut DB,
     scene: &Scene,
     dpr: f64,
 ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
-    let px = |v: f64| (v * dpr).round() as i32;
     let (w, h) = backend.get_size();
     backend.draw_rect((0, 0), (w as i32, h as i32), &color(scene.background), true)?;
+    paint_at(backend, scene, dpr, (0.0, 0.0))?;
+    backend.present()
+}
+
+/// Draws `scene` with its origin at `origin` (CSS px) on a backend that
+/// holds several scenes (the PNG export, the SVG fallback); fills only the
+/// scene's own rectangle with its background.
+pub fn paint_at<DB: DrawingBackend>(
+    backend: &mut DB,
+    scene: &Scene,
+    dpr: f64,
+    origin: (f64, f64),
+) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
+    let (ox, oy) = origin;
+    let px = |v: f64| (v * dpr).round() as i32;
+    let (x0, y0, x1, y1) = (px(ox), px(oy), px(ox + scene.width), px(oy + scene.height));
+    backend.draw_rect((x0, y0), (x1 - 1, y1 - 1), &color(scene.background), true)?;
     for shape in &scene.shapes {
         match shape {
             Shape::Rect { x, y, w, h, fill } => {
-                let (x0, y0, x1, y1) = (px(*x), px(*y), px(x + w), px(y + h));
+                let (x0, y0, x1, y1) = (px(ox + *x), px(oy + *y), px(ox + x + w), px(oy + y + h));
                 if x1 > x0 && y1 > y0 {
                     // plotters' filled rect includes its bottom-right corner.
                     backend.draw_rect((x0, y0), (x1 - 1, y1 - 1), &color(*fill), true)?;
                 }
             }
             Shape::Polygon { points, fill } => {
-                let pts: Vec<(i32, i32)> = points.iter().map(|(x, y)| (px(*x), px(*y))).collect();
+                let pts: Vec<(i32, i32)> = points.iter().map(|(x, y)| (px(ox + *x), px(oy + *y))).collect();
                 backend.fill_polygon(pts, &color(*fill))?;
             }
             Shape::Path { points, stroke, width, closed } => {
-                let mut pts: Vec<(i32, i32)> = points.iter().map(|(x, y)| (px(*x), px(*y))).collect();
+                let mut pts: Vec<(i32, i32)> = points.iter().map(|(x, y)| (px(ox + *x), px(oy + *y))).collect();
                 if *closed {
                     if let Some(first) = pts.first().copied() {
                         pts.push(first);
@@ -159,7 +176,7 @@ pub fn paint<DB: DrawingBackend>(
             }
             Shape::Circle { x, y, r, fill } => {
                 let radius = (r * dpr).round().max(1.0) as u32;
-                backend.draw_circle((px(*x), px(*y)), radius, &color(*fill), true)?;
+                backend.draw_circle((px(ox + *x), px(oy + *y)), radius, &color(*fill), true)?;
             }
             Shape::Text { x, y, text, size, bold, color: c, align } => {
                 let weight = if *bold { FontStyle::Bold } else { FontStyle::Normal };
@@ -171,9 +188,9 @@ pub fn paint<DB: DrawingBackend>(
                 let font = FontDesc::new(FontFamily::Name(FONT_STACK), size * dpr, weight);
                 let fill = color(*c);
                 let style = TextStyle::from(font).color(&fill).pos(Pos::new(h_pos, VPos::Top));
-                backend.draw_text(text, &style, (px(*x), px(*y)))?;
+                backend.draw_text(text, &style, (px(ox + *x), px(oy + *y)))?;
             }
         }
     }
-    backend.present()
+    Ok(())
 }

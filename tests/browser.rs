@@ -4,7 +4,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use ankang_graphic::charts::headline::HeadlineLayout;
-use ankang_graphic::charts::{Chart, Ctx};
+use ankang_graphic::charts::Ctx;
 use ankang_graphic::data::{self, Lang};
 use ankang_graphic::theme::{Rgba, LIGHT};
 use ankang_graphic::view::View;
@@ -76,7 +76,9 @@ async fn settle(graphic: &Graphic) {
 
 /// Every bar's middle has the bar colour; just past its end, and in the gap
 /// below it, is background.
-fn assert_bars(canvas: &HtmlCanvasElement, width: f64, dpr: f64) {
+fn assert_bars(canvas: &HtmlCanvasElement, dpr: f64) {
+    // The chart is laid out for its slot: read the width back from the canvas.
+    let width = canvas.get_bounding_client_rect().width();
     let view = View { width, dpr, ..View::default() };
     let layout = HeadlineLayout::new(&Ctx::new(&data::embedded().unwrap(), &view, width));
     assert_eq!(layout.bars.len(), 3);
@@ -99,6 +101,10 @@ fn assert_bars(canvas: &HtmlCanvasElement, width: f64, dpr: f64) {
 async fn animated_entry_settles_with_bars_where_the_data_says() {
     set_dpr(1.0);
     let el = container(600);
+    // Entries start when a chart is in view: pin this one to the viewport's top.
+    for (k, v) in [("position", "fixed"), ("top", "0"), ("left", "0"), ("z-index", "10"), ("background", "#fff")] {
+        el.style().set_property(k, v).unwrap();
+    }
     let graphic = mount(&el, JsValue::UNDEFINED).unwrap();
     settle(&graphic).await;
     assert!(
@@ -106,7 +112,7 @@ async fn animated_entry_settles_with_bars_where_the_data_says() {
         "the entry should animate over several frames, drew {}",
         graphic.frames_drawn()
     );
-    assert_bars(&canvas_in(&el), 600.0, 1.0);
+    assert_bars(&canvas_in(&el), 1.0);
     let drawn = graphic.frames_drawn();
     sleep(200).await;
     assert_eq!(graphic.frames_drawn(), drawn, "no frames are drawn once settled");
@@ -121,8 +127,8 @@ async fn crisp_at_dpr_2_with_animation_off() {
     assert!(graphic.settled(), "animation off: settled at once");
     assert_eq!(graphic.frames_drawn(), 1, "animation off: the final frame is the first frame");
     let canvas = canvas_in(&el);
-    assert_eq!(canvas.style().get_property_value("width").unwrap(), "360px");
-    assert_bars(&canvas, 360.0, 2.0);
+    assert_eq!(canvas.style().get_property_value("width").unwrap(), "360px", "the headline chart spans the frame");
+    assert_bars(&canvas, 2.0);
     set_dpr(1.0);
     el.remove();
 }
@@ -135,7 +141,8 @@ async fn follows_its_container_width() {
     assert_eq!(canvas_in(&el).width(), 800);
     el.style().set_property("width", "320px").unwrap();
     sleep(150).await;
-    assert_bars(&canvas_in(&el), 320.0, 1.0);
+    assert_eq!(canvas_in(&el).width(), 320);
+    assert_bars(&canvas_in(&el), 1.0);
     el.remove();
 }
 
@@ -184,7 +191,6 @@ fn a_good_override_is_used_and_a_broken_json_script_is_reported() {
 // ---- The county map ----
 
 use ankang_graphic::geo::BOUNDARY_COUNTIES;
-use ankang_graphic::map::colour::{HATCH, NOT_REPORTED};
 use ankang_graphic::map::{metric, MapLayout};
 
 fn map_canvas(el: &HtmlElement) -> HtmlCanvasElement {
@@ -196,7 +202,7 @@ fn map_layout(el: &HtmlElement, graphic: &Graphic) -> MapLayout {
     let data = data::embedded().unwrap();
     let m = metric::parse(&graphic.metric().unwrap()).unwrap();
     let width = map_canvas(el).get_bounding_client_rect().width();
-    MapLayout::new(&data, m, width, Lang::Zh)
+    MapLayout::new(&data, m, width, Lang::Zh, &LIGHT)
 }
 
 fn click_at(canvas: &HtmlCanvasElement, css: (f64, f64)) {
@@ -235,8 +241,8 @@ fn each_county_shows_its_fill_and_the_unreported_ones_the_hatch() {
             for dy in -6..6 {
                 for dx in -6..6 {
                     let c = pixel(&canvas, p.0 + f64::from(dx), p.1 + f64::from(dy));
-                    ground |= c == rgb(NOT_REPORTED);
-                    lines |= c.0 < 200 && c.0.abs_diff(HATCH.0) < 60 && c.0 == c.1 && c.1 == c.2;
+                    ground |= c == rgb(LIGHT.not_reported);
+                    lines |= c.0 < 200 && c.0.abs_diff(LIGHT.hatch.0) < 60 && c.0 == c.1 && c.1 == c.2;
                 }
             }
             assert!(ground && lines, "{} should be hatched (ground {ground}, lines {lines})", county.name);

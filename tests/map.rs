@@ -4,9 +4,9 @@
 
 use ankang_graphic::data::{self, Lang};
 use ankang_graphic::geo::BOUNDARY_COUNTIES;
-use ankang_graphic::map::colour::NOT_REPORTED;
 use ankang_graphic::map::{metric, Highlight, MapLayout};
 use ankang_graphic::scene::paint;
+use ankang_graphic::theme::LIGHT;
 use plotters::prelude::SVGBackend;
 
 #[test]
@@ -15,7 +15,7 @@ fn every_county_is_labelled_without_overlap_at_every_width() {
     for lang in [Lang::Zh, Lang::En] {
         for m in metric::available(&data) {
             for width in [320.0, 360.0, 560.0, 1280.0] {
-                let layout = MapLayout::new(&data, m, width, lang);
+                let layout = MapLayout::new(&data, m, width, lang, &LIGHT);
                 for (adcode, zh, _) in BOUNDARY_COUNTIES {
                     assert!(
                         layout.labels.iter().any(|l| l.key == adcode.to_string()),
@@ -43,17 +43,17 @@ fn every_county_is_labelled_without_overlap_at_every_width() {
 fn counties_without_the_figure_are_hatched_not_zero() {
     let data = data::embedded().unwrap();
     for m in metric::available(&data) {
-        let layout = MapLayout::new(&data, m, 360.0, Lang::Zh);
+        let layout = MapLayout::new(&data, m, 360.0, Lang::Zh, &LIGHT);
         for county in &layout.counties {
             match metric::county_figure(&data, m, county.adcode) {
                 Some(f) => {
                     assert!(county.hatch.is_empty(), "{} reports {m:?}", county.name);
-                    assert_ne!(county.fill, NOT_REPORTED);
+                    assert_ne!(county.fill, LIGHT.not_reported);
                     assert_eq!(county.figure_id.as_deref(), Some(f.id.as_str()));
                 }
                 None => {
                     assert!(!county.hatch.is_empty(), "{} should be hatched for {m:?}", county.name);
-                    assert_eq!(county.fill, NOT_REPORTED);
+                    assert_eq!(county.fill, LIGHT.not_reported);
                     assert!(county.value_text.is_none());
                 }
             }
@@ -68,7 +68,7 @@ fn counties_without_the_figure_are_hatched_not_zero() {
 #[test]
 fn qualifiers_reach_the_map_labels_and_legend() {
     let data = data::embedded().unwrap();
-    let layout = MapLayout::new(&data, ankang_graphic::data::Metric::NewUnions, 560.0, Lang::En);
+    let layout = MapLayout::new(&data, ankang_graphic::data::Metric::NewUnions, 560.0, Lang::En, &LIGHT);
     let ziyang = layout.county("610924").unwrap();
     assert_eq!(ziyang.value_text.as_deref(), Some("30+"));
     let scene = layout.frame(Highlight::default(), None);
@@ -81,7 +81,7 @@ fn qualifiers_reach_the_map_labels_and_legend() {
 fn every_county_is_hit_at_its_probe_point() {
     let data = data::embedded().unwrap();
     for width in [320.0, 560.0] {
-        let layout = MapLayout::new(&data, metric::available(&data)[0], width, Lang::Zh);
+        let layout = MapLayout::new(&data, metric::available(&data)[0], width, Lang::Zh, &LIGHT);
         for (adcode, zh, _) in BOUNDARY_COUNTIES {
             let id = adcode.to_string();
             let p = layout.probe_point(&id, 3.0).unwrap_or_else(|| panic!("no probe point in {zh}"));
@@ -96,7 +96,7 @@ fn every_county_is_hit_at_its_probe_point() {
 #[test]
 fn the_map_renders_to_svg_with_names_and_credit() {
     let data = data::embedded().unwrap();
-    let layout = MapLayout::new(&data, metric::available(&data)[0], 560.0, Lang::Zh);
+    let layout = MapLayout::new(&data, metric::available(&data)[0], 560.0, Lang::Zh, &LIGHT);
     let scene = layout.frame(Highlight { hovered: None, selected: Some("610924") }, None);
     let mut svg = String::new();
     {
@@ -114,7 +114,7 @@ fn the_map_renders_to_svg_with_names_and_credit() {
 #[test]
 fn keyboard_tour_covers_every_county_west_to_east() {
     let data = data::embedded().unwrap();
-    let layout = MapLayout::new(&data, metric::available(&data)[0], 360.0, Lang::Zh);
+    let layout = MapLayout::new(&data, metric::available(&data)[0], 360.0, Lang::Zh, &LIGHT);
     for (adcode, _, _) in BOUNDARY_COUNTIES {
         assert!(layout.tour.contains(&adcode.to_string()));
     }

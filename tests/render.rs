@@ -100,3 +100,30 @@ fn nothing_overlaps_or_leaves_the_frame() {
         }
     }
 }
+
+#[test]
+fn the_svg_fallback_holds_every_headline_figure_in_both_languages() {
+    let data = data::embedded().unwrap();
+    let (zh, _) = ankang_graphic::fallback::svg(&data, Lang::Zh);
+    for text in ["18万", "1.2万+", "8.2%", "21", "80", "潮涌汉江", "5万+", "800+", "≥600", "10万", "县界"] {
+        assert!(zh.contains(text), "zh fallback lacks {text}");
+    }
+    let (en, _) = ankang_graphic::fallback::svg(&data, Lang::En);
+    for text in ["180,000", "12,000+", "8.2%", "50,000+", "800+", "≥600", "100,000", "County boundaries"] {
+        assert!(en.contains(text), "en fallback lacks {text}");
+    }
+}
+
+#[test]
+fn the_committed_page_carries_the_current_fallback() {
+    let data = data::embedded().unwrap();
+    let page = include_str!("../www/index.html");
+    let (_, height) = ankang_graphic::fallback::svg(&data, Lang::Zh);
+    let block = ankang_graphic::fallback::html(&data, Lang::Zh, "fallback-zh.svg", height);
+    assert_eq!(
+        ankang_graphic::fallback::splice(page, &block).as_deref(),
+        Some(page),
+        "run `cargo run --bin render-fallback`"
+    );
+    assert_eq!(page.matches("<tr><th scope=\"row\">").count(), data.figures.len());
+}

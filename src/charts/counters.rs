@@ -45,7 +45,10 @@ impl Counter {
 
     pub fn hotspot(&self) -> Hotspot {
         let w = text::width(&self.final_text(), self.number_size, true);
-        Hotspot { rect: Rect { x: self.x, y: self.y + 11.0, w, h: self.number_size * 1.2 }, figure_id: self.figure_id.clone() }
+        Hotspot {
+            rect: Rect { x: self.x, y: self.y + 11.0, w, h: self.number_size * 1.2 },
+            figure_id: self.figure_id.clone(),
+        }
     }
 
     /// "产业工人：18万" / "industrial workers: 180,000".

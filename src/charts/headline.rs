@@ -141,7 +141,14 @@ impl Chart for HeadlineLayout {
             scene.rect(bar.x, bar.y, w, bar.height, p.bar);
             if t > 0.0 {
                 let ty = bar.y + (bar.height - bar.value_size) / 2.0;
-                scene.text(bar.x + w + 6.0, ty, bar.value_text.clone(), Font::bold(bar.value_size), p.text, Align::Left);
+                scene.text(
+                    bar.x + w + 6.0,
+                    ty,
+                    bar.value_text.clone(),
+                    Font::bold(bar.value_size),
+                    p.text,
+                    Align::Left,
+                );
             }
         }
         scene

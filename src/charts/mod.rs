@@ -3,8 +3,13 @@
 //! of its entry animation. Numbers on screen are `Hotspot`s, so the page can
 //! show the article's sentence behind each.
 
+pub mod contests;
 pub mod counters;
 pub mod headline;
+pub mod outputs;
+pub mod pyramid;
+pub mod tea;
+pub mod waffle;
 
 use crate::data::{Dataset, Lang};
 use crate::layout::labels::Rect;
@@ -104,16 +109,38 @@ pub fn hotspot_at(hotspots: &[Hotspot], p: (f64, f64)) -> Option<&Hotspot> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ChartKind {
     Headline,
+    Waffle,
+    Pyramid,
+    Outputs,
+    Contests,
+    Tea,
 }
 
 impl ChartKind {
-    pub const ALL: [ChartKind; 1] = [ChartKind::Headline];
+    pub const ALL: [ChartKind; 6] = [
+        ChartKind::Headline,
+        ChartKind::Waffle,
+        ChartKind::Pyramid,
+        ChartKind::Outputs,
+        ChartKind::Contests,
+        ChartKind::Tea,
+    ];
 
     /// The section head the page shows above the chart.
     pub fn heading(self, lang: Lang) -> &'static str {
         match (self, lang) {
             (ChartKind::Headline, Lang::Zh) => "改革成绩单",
             (ChartKind::Headline, Lang::En) => "The reform in numbers",
+            (ChartKind::Waffle, Lang::Zh) => "高技能人才",
+            (ChartKind::Waffle, Lang::En) => "High-skill talent",
+            (ChartKind::Pyramid, Lang::Zh) => "创新工作室",
+            (ChartKind::Pyramid, Lang::En) => "Innovation studios",
+            (ChartKind::Outputs, Lang::Zh) => "职工创新成果",
+            (ChartKind::Outputs, Lang::En) => "What workers' innovation produced",
+            (ChartKind::Contests, Lang::Zh) => "技能竞赛",
+            (ChartKind::Contests, Lang::En) => "Skills contests",
+            (ChartKind::Tea, Lang::Zh) => "紫阳茶产业培训",
+            (ChartKind::Tea, Lang::En) => "Ziyang's tea training",
         }
     }
 
@@ -123,6 +150,26 @@ impl ChartKind {
         match self {
             ChartKind::Headline => {
                 let chart = headline::HeadlineLayout::new(ctx);
+                (!chart.counters.is_empty() || !chart.bars.is_empty()).then(|| Box::new(chart) as Box<dyn Chart>)
+            }
+            ChartKind::Waffle => {
+                let chart = waffle::WaffleLayout::new(ctx);
+                (!chart.squares.is_empty()).then(|| Box::new(chart) as Box<dyn Chart>)
+            }
+            ChartKind::Pyramid => {
+                let chart = pyramid::PyramidLayout::new(ctx);
+                (!chart.tiers.is_empty()).then(|| Box::new(chart) as Box<dyn Chart>)
+            }
+            ChartKind::Outputs => {
+                let chart = outputs::OutputsLayout::new(ctx);
+                (!chart.panels.is_empty()).then(|| Box::new(chart) as Box<dyn Chart>)
+            }
+            ChartKind::Contests => {
+                let chart = contests::ContestsLayout::new(ctx);
+                (!chart.counters.is_empty()).then(|| Box::new(chart) as Box<dyn Chart>)
+            }
+            ChartKind::Tea => {
+                let chart = tea::TeaLayout::new(ctx);
                 (!chart.counters.is_empty() || !chart.bars.is_empty()).then(|| Box::new(chart) as Box<dyn Chart>)
             }
         }

@@ -4,11 +4,6 @@
 
 use crate::theme::Rgba;
 
-/// Fill of a county whose figure is not reported (drawn with a hatch over it).
-pub const NOT_REPORTED: Rgba = Rgba::rgb(242, 242, 242);
-/// The hatch's lines.
-pub const HATCH: Rgba = Rgba::rgb(128, 128, 128);
-
 /// The lightest and darkest ends used: the very light end of Blues would be
 /// hard to tell from the page, and from the not-reported grey.
 const T_MIN: f64 = 0.22;
@@ -53,11 +48,8 @@ pub fn mix(a: Rgba, b: Rgba, t: f64) -> Rgba {
     Rgba(ch(a.0, b.0), ch(a.1, b.1), ch(a.2, b.2), a.3 + (b.3 - a.3) * t)
 }
 
-/// Map labels sit on a plate of white at this opacity: no single text colour
-/// reaches 4.5:1 on every blue of the ramp, but dark text on the plate does.
-pub const LABEL_PLATE: Rgba = Rgba(255, 255, 255, 0.78);
-/// Map label text.
-pub const LABEL_INK: Rgba = Rgba::rgb(20, 20, 20);
+// Map labels sit on a translucent plate (`Palette::label_plate`): no single
+// text colour reaches 4.5:1 on every blue of the ramp, but ink on the plate does.
 
 /// What `top` (with alpha) looks like over the opaque `bottom`.
 pub fn over(top: Rgba, bottom: Rgba) -> Rgba {
@@ -67,7 +59,7 @@ pub fn over(top: Rgba, bottom: Rgba) -> Rgba {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::theme::contrast;
+    use crate::theme::{contrast, DARK, LIGHT};
 
     fn lightness(c: Rgba) -> f64 {
         0.2126 * f64::from(c.0) + 0.7152 * f64::from(c.1) + 0.0722 * f64::from(c.2)
@@ -88,18 +80,24 @@ mod tests {
     #[test]
     fn zero_is_a_colour_distinct_from_not_reported() {
         let zero = ColourScale::new(10.0).colour(0.0);
-        assert_ne!(zero, NOT_REPORTED);
-        assert!(contrast(zero, NOT_REPORTED) > 1.1);
+        for p in [&LIGHT, &DARK] {
+            assert_ne!(zero, p.not_reported);
+            assert!(contrast(zero, p.not_reported) > 1.1);
+        }
     }
 
     #[test]
-    fn labels_stay_readable_on_every_fill() {
-        for i in 0..=20 {
-            let fill = ramp(f64::from(i) / 20.0);
-            let plate = over(LABEL_PLATE, fill);
-            assert!(contrast(LABEL_INK, plate) >= 4.5, "label contrast on {fill:?}");
+    fn labels_stay_readable_on_every_fill_in_both_themes() {
+        for p in [&LIGHT, &DARK] {
+            for i in 0..=20 {
+                let fill = ramp(f64::from(i) / 20.0);
+                let plate = over(p.label_plate, fill);
+                assert!(contrast(p.label_ink, plate) >= 4.5, "label contrast on {fill:?}");
+            }
+            for ground in [p.hatch, p.not_reported] {
+                assert!(contrast(p.label_ink, over(p.label_plate, ground)) >= 4.5);
+            }
         }
-        assert!(contrast(LABEL_INK, over(LABEL_PLATE, HATCH)) >= 4.5);
     }
 
     #[test]

@@ -9,16 +9,13 @@ use crate::layout::labels::{self, LabelLine, LabelRequest, PlacedLabel, Rect};
 use crate::layout::polygon::{contains, hatch, Pt};
 use crate::layout::text;
 use crate::scene::{Align, Font, Scene, Shape};
-use crate::theme::{Rgba, LIGHT};
+use crate::theme::{Palette, Rgba};
 
-use super::colour::{self, ColourScale, HATCH, NOT_REPORTED};
+use super::colour::{self, ColourScale};
 use super::metric;
 
 const HATCH_GAP: f64 = 5.0;
 const MARKER_R: f64 = 5.0;
-const BORDER: Rgba = Rgba::rgb(255, 255, 255);
-const OUTLINE: Rgba = Rgba::rgb(60, 60, 60);
-const SELECTED: Rgba = Rgba::rgb(20, 20, 20);
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct CountyPlot {
@@ -86,6 +83,7 @@ pub struct MapLayout {
     pub furniture: Vec<Shape>,
     /// Keyboard order: counties west to east, then the markers.
     pub tour: Vec<String>,
+    pub palette: Palette,
 }
 
 fn marker_place(point: &MarkerPoint) -> (&'static str, MarkerShape) {
@@ -101,6 +99,14 @@ fn short_en(name: &str) -> &str {
     name.trim_end_matches(" County").trim_end_matches(" District").trim_end_matches(" City")
 }
 
+/// The map section's heading.
+pub fn map_heading(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "各县区工会创新实践",
+        Lang::En => "What each county's unions did",
+    }
+}
+
 pub fn not_reported(lang: Lang) -> &'static str {
     match lang {
         Lang::Zh => "未报告",
@@ -109,7 +115,7 @@ pub fn not_reported(lang: Lang) -> &'static str {
 }
 
 impl MapLayout {
-    pub fn new(data: &Dataset, metric: Metric, width: f64, lang: Lang) -> Self {
+    pub fn new(data: &Dataset, metric: Metric, width: f64, lang: Lang, palette: &Palette) -> Self {
         let geometry: &MapGeometry = geo::map();
         let width = if width.is_finite() && width >= 1.0 { width.min(4096.0) } else { 320.0 };
         let pad = if width >= 480.0 { 16.0 } else { 10.0 };
@@ -140,7 +146,7 @@ impl MapLayout {
                 );
                 let (fill, hatch_lines) = match figure {
                     Some(f) => (colours.colour(f.value), Vec::new()),
-                    None => (NOT_REPORTED, hatch(&rings, HATCH_GAP)),
+                    None => (palette.not_reported, hatch(&rings, HATCH_GAP)),
                 };
                 CountyPlot {
                     adcode: c.adcode,
@@ -181,8 +187,19 @@ impl MapLayout {
         let mut tour: Vec<String> = tour.into_iter().map(|(_, id)| id).collect();
         tour.extend(markers.iter().map(|m| m.place_id.clone()));
 
-        let mut layout =
-            MapLayout { width, height: 0.0, metric, map, counties, arcs, markers, labels, furniture: Vec::new(), tour };
+        let mut layout = MapLayout {
+            width,
+            height: 0.0,
+            metric,
+            map,
+            counties,
+            arcs,
+            markers,
+            labels,
+            furniture: Vec::new(),
+            tour,
+            palette: *palette,
+        };
         let bottom = layout.build_furniture(&colours, &figures, pad, inner, lang);
         layout.height = (bottom + pad).ceil();
         layout
@@ -277,8 +294,9 @@ impl MapLayout {
         lang: Lang,
     ) -> f64 {
         let small = if self.width >= 480.0 { 13.0 } else { 12.0 };
-        let text_colour = LIGHT.text;
-        let muted = LIGHT.muted;
+        let p = self.palette;
+        let text_colour = p.text;
+        let muted = p.muted;
         let mut shapes = Vec::new();
         let mut y = self.map.y + self.map.h + 14.0;
 
@@ -326,9 +344,9 @@ impl MapLayout {
             (pad, ends_y + small * 1.35 + 6.0)
         };
         let swatch = vec![(sx, sy), (sx + 22.0, sy), (sx + 22.0, sy + 12.0), (sx, sy + 12.0)];
-        shapes.push(Shape::Polygon { points: swatch.clone(), fill: NOT_REPORTED });
+        shapes.push(Shape::Polygon { points: swatch.clone(), fill: p.not_reported });
         for (a, b) in hatch(std::slice::from_ref(&swatch), HATCH_GAP) {
-            shapes.push(Shape::Path { points: vec![a, b], stroke: HATCH, width: 1.0, closed: false });
+            shapes.push(Shape::Path { points: vec![a, b], stroke: p.hatch, width: 1.0, closed: false });
         }
         shapes.push(Shape::Path { points: swatch, stroke: muted, width: 1.0, closed: true });
         shapes.push(text_shape(sx + 28.0, sy - 1.0, swatch_text.to_owned(), Font::regular(small), text_colour));
@@ -345,7 +363,7 @@ impl MapLayout {
         y += 6.0;
         for m in &self.markers {
             let cy = y + small * 0.6;
-            shapes.extend(marker_shapes(m.shape, pad + MARKER_R + 1.0, cy));
+            shapes.extend(marker_shapes(m.shape, pad + MARKER_R + 1.0, cy, &p));
             let key = marker_name(&m.place_id, lang, false);
             shapes.push(text_shape(pad + 2.0 * MARKER_R + 8.0, y, key.to_owned(), Font::regular(small), text_colour));
             y += small * 1.5;
@@ -417,7 +435,8 @@ impl MapLayout {
 
     /// Draws the map for a highlight and, mid-tween, a colour transition.
     pub fn frame(&self, highlight: Highlight<'_>, transition: Option<&Transition>) -> Scene {
-        let mut scene = Scene::new(self.width, self.height, LIGHT.background);
+        let p = &self.palette;
+        let mut scene = Scene::new(self.width, self.height, p.background);
         for (i, county) in self.counties.iter().enumerate() {
             let hatched_now = !county.hatch.is_empty();
             let (fill, hatch_alpha) = match transition.and_then(|t| t.from.get(i).map(|f| (f, t.t))) {
@@ -437,17 +456,17 @@ impl MapLayout {
             }
             if hatch_alpha > 0.0 {
                 let lines = if hatched_now { county.hatch.clone() } else { hatch(&county.rings, HATCH_GAP) };
-                let stroke = Rgba(HATCH.0, HATCH.1, HATCH.2, hatch_alpha);
+                let stroke = Rgba(p.hatch.0, p.hatch.1, p.hatch.2, hatch_alpha);
                 for (a, b) in lines {
                     scene.path(vec![a, b], stroke, 1.0, false);
                 }
             }
         }
         for (points, outer) in &self.arcs {
-            let (stroke, width) = if *outer { (OUTLINE, 2.0) } else { (BORDER, 1.0) };
+            let (stroke, width) = if *outer { (p.outline, 2.0) } else { (p.border, 1.0) };
             scene.path(points.clone(), stroke, width, false);
         }
-        for (place, width, stroke) in [(highlight.hovered, 2.0, OUTLINE), (highlight.selected, 3.0, SELECTED)] {
+        for (place, width, stroke) in [(highlight.hovered, 2.0, p.outline), (highlight.selected, 3.0, p.selected)] {
             if let Some(county) = place.and_then(|id| self.county(id)) {
                 for ring in &county.rings {
                     scene.path(ring.clone(), stroke, width, true);
@@ -455,9 +474,9 @@ impl MapLayout {
             }
         }
         for label in &self.labels {
-            let ink = colour::LABEL_INK;
+            let ink = p.label_ink;
             let r = label.rect;
-            scene.rect(r.x - 2.0, r.y - 1.0, r.w + 4.0, r.h + 2.0, colour::LABEL_PLATE);
+            scene.rect(r.x - 2.0, r.y - 1.0, r.w + 4.0, r.h + 2.0, p.label_plate);
             let mut y = label.rect.y;
             let cx = label.rect.x + label.rect.w / 2.0;
             for line in &label.lines {
@@ -475,9 +494,9 @@ impl MapLayout {
             }
         }
         for m in &self.markers {
-            scene.shapes.extend(marker_shapes(m.shape, m.x, m.y));
+            scene.shapes.extend(marker_shapes(m.shape, m.x, m.y, p));
             if highlight.selected == Some(m.place_id.as_str()) || highlight.hovered == Some(m.place_id.as_str()) {
-                scene.path(circle_points(m.x, m.y, MARKER_R + 3.0), SELECTED, 2.0, true);
+                scene.path(circle_points(m.x, m.y, MARKER_R + 3.0), p.selected, 2.0, true);
             }
         }
         scene.shapes.extend(self.furniture.iter().cloned());
@@ -506,10 +525,9 @@ pub fn marker_name(place_id: &str, lang: Lang, short: bool) -> &'static str {
     }
 }
 
-fn marker_shapes(shape: MarkerShape, x: f64, y: f64) -> Vec<Shape> {
+fn marker_shapes(shape: MarkerShape, x: f64, y: f64, p: &Palette) -> Vec<Shape> {
     let r = MARKER_R;
-    let ink = Rgba::rgb(176, 42, 30);
-    let halo = Rgba::rgb(255, 255, 255);
+    let (ink, halo) = (p.marker, p.background);
     let outline = |pts: Vec<Pt>, grow: f64| -> Vec<Pt> {
         pts.iter().map(|p| (x + (p.0 - x) * grow, y + (p.1 - y) * grow)).collect()
     };

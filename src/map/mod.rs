@@ -1,6 +1,7 @@
 //! The county map: which metric colours it, the colour scale, and the
 //! layout that places shapes, labels, markers and legend.
 
+pub mod bars;
 pub mod colour;
 pub mod layout;
 pub mod metric;

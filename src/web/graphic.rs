@@ -1,35 +1,67 @@
-//! One mounted graphic: its data, view, canvas and animation loop. Rust owns
-//! all of this state; the page only holds the `Graphic` handle.
+//! One mounted graphic: its data, view, DOM, canvases and animation loop.
+//! Rust owns all of this state; the page only holds the `Graphic` handle.
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
 use wasm_bindgen::prelude::*;
-use web_sys::{Element, Event, EventTarget, HtmlElement, KeyboardEvent, MouseEvent, ResizeObserver};
+use web_sys::{
+    Element, Event, EventTarget, HtmlElement, IntersectionObserver, IntersectionObserverEntry, KeyboardEvent,
+    MediaQueryList, MouseEvent, ResizeObserver,
+};
 
+use super::chart_panel::ChartPanel;
 use super::dom;
-use super::headline_panel::HeadlinePanel;
 use super::map_panel::MapPanel;
+use super::tooltip::Tip;
+use crate::charts::{hotspot_at, ChartKind};
 use crate::data::{self, DataError, Dataset, Lang};
 use crate::map::metric;
+use crate::theme::Theme;
 use crate::view::View;
 
-/// Kept alive as long as the observer that calls it.
-type ResizeCallback = Closure<dyn FnMut(js_sys::Array)>;
 type Listener = Closure<dyn FnMut(Event)>;
+type EntriesCallback = Closure<dyn FnMut(js_sys::Array)>;
+
+/// The header's texts and switches.
+struct Header {
+    kicker: HtmlElement,
+    title: HtmlElement,
+    standfirst: HtmlElement,
+    lang_button: HtmlElement,
+    motion_button: HtmlElement,
+    png_button: HtmlElement,
+    csv_button: HtmlElement,
+    source: HtmlElement,
+    credits: HtmlElement,
+}
 
 struct State {
     data: Dataset,
     view: View,
     root: HtmlElement,
-    headline: HeadlinePanel,
+    header: Header,
+    charts: Vec<ChartPanel>,
     map: Option<MapPanel>,
+    tip: Tip,
+    /// The data table, rebuilt when the language changes.
+    table: HtmlElement,
+    /// This graphic reads and writes the page's URL hash.
+    deeplink: bool,
+    /// The theme was forced by the host; otherwise it follows the reader's system.
+    theme_forced: bool,
     /// Set while a frame is requested: the loop runs only while something moves.
     frame_pending: bool,
     frames_drawn: u32,
+    /// When the tab was hidden, to pause entries for as long.
+    hidden_at: Option<f64>,
+    /// Entries may start once the visibility observer first reports.
+    awaiting_observer: bool,
     tick: Option<Closure<dyn FnMut(f64)>>,
-    resize: Option<(ResizeObserver, ResizeCallback)>,
+    observers: Vec<(JsValue, EntriesCallback)>,
     listeners: Vec<(EventTarget, &'static str, Listener)>,
+    /// DPR media queries being watched (kept alive; one per DPR seen).
+    dpr_watches: Vec<(f64, MediaQueryList, Listener)>,
 }
 
 /// A graphic mounted in the page.
@@ -80,6 +112,44 @@ fn show_error(root: &Element, error: &DataError) {
     }
 }
 
+fn el(tag: &str, class: &str) -> Result<HtmlElement, JsValue> {
+    let e: HtmlElement = dom::create(tag)?;
+    if !class.is_empty() {
+        e.set_class_name(class);
+    }
+    Ok(e)
+}
+
+fn build_header(root: &HtmlElement) -> Result<Header, JsValue> {
+    let header = el("header", "ak-header")?;
+    let kicker = el("p", "ak-kicker")?;
+    let title = el("h2", "ak-title")?;
+    let standfirst = el("p", "ak-standfirst")?;
+    let toolbar = el("div", "ak-toolbar")?;
+    let lang_button = el("button", "ak-switch")?;
+    let _ = lang_button.set_attribute("type", "button");
+    let _ = lang_button.set_attribute("data-action", "lang");
+    let motion_button = el("button", "ak-switch")?;
+    let _ = motion_button.set_attribute("type", "button");
+    let _ = motion_button.set_attribute("data-action", "motion");
+    let png_button = el("button", "ak-switch")?;
+    let _ = png_button.set_attribute("type", "button");
+    let _ = png_button.set_attribute("data-action", "png");
+    let csv_button = el("button", "ak-switch")?;
+    let _ = csv_button.set_attribute("type", "button");
+    let _ = csv_button.set_attribute("data-action", "csv");
+    for b in [&lang_button, &motion_button, &png_button, &csv_button] {
+        toolbar.append_child(b)?;
+    }
+    for child in [&kicker, &title, &standfirst, &toolbar] {
+        header.append_child(child)?;
+    }
+    root.append_child(&header)?;
+    let source = el("p", "ak-source-line")?;
+    let credits = el("p", "ak-credits")?;
+    Ok(Header { kicker, title, standfirst, lang_button, motion_button, png_button, csv_button, source, credits })
+}
+
 impl Graphic {
     pub fn mount(element: &Element, options: &JsValue) -> Result<Graphic, JsValue> {
         let root: HtmlElement =
@@ -98,46 +168,91 @@ impl Graphic {
             .unwrap_or_default();
         let animate_off = dom::option_value(options, "animate").is_some_and(|v| v.as_bool() == Some(false))
             || root.get_attribute("data-animate").as_deref() == Some("off");
+        let forced_theme = dom::option_string(options, "theme")
+            .or_else(|| root.get_attribute("data-theme"))
+            .and_then(|t| Theme::parse(&t));
+        let theme = forced_theme.unwrap_or_else(system_theme);
         let view = View {
             width: 0.0,
             dpr: 1.0,
             lang,
             reduced_motion: animate_off || dom::media_matches("(prefers-reduced-motion: reduce)"),
+            theme,
         };
 
         dom::clear(element);
         root.class_list().add_1("ak-graphic")?;
-        let headline = HeadlinePanel::new(&data, &view)?;
-        root.append_child(&headline.surface.canvas)?;
+        let header = build_header(&root)?;
+        let grid = el("div", "ak-grid")?;
+        root.append_child(&grid)?;
+        let mut charts = Vec::new();
+        for kind in ChartKind::ALL {
+            let panel = ChartPanel::new(kind, &view)?;
+            grid.append_child(&panel.section)?;
+            charts.push(panel);
+        }
         let map = MapPanel::new(&data, &view)?;
         if let Some(map) = &map {
             root.append_child(&map.section)?;
         }
+        let table = super::extras::data_table(&data, lang)?;
+        root.append_child(&table)?;
+        let footer = el("footer", "ak-footer")?;
+        footer.append_child(&header.source)?;
+        footer.append_child(&header.credits)?;
+        root.append_child(&footer)?;
+        let deeplink = dom::option_value(options, "deeplink").is_some_and(|v| v.as_bool() == Some(true))
+            || root.has_attribute("data-deeplink");
+        let tip = Tip::new()?;
+        root.append_child(&tip.element)?;
+        // For print, CSS swaps the canvases for the static SVG drawn into this.
+        let print = el("div", "ak-print")?;
+        let _ = print.set_attribute("aria-hidden", "true");
+        root.append_child(&print)?;
 
         let state = Rc::new(RefCell::new(State {
             data,
             view,
             root,
-            headline,
+            header,
+            charts,
             map,
+            tip,
+            table,
+            deeplink,
+            theme_forced: forced_theme.is_some(),
             frame_pending: false,
             frames_drawn: 0,
+            hidden_at: None,
+            awaiting_observer: false,
             tick: None,
-            resize: None,
+            observers: Vec::new(),
             listeners: Vec::new(),
+            dpr_watches: Vec::new(),
         }));
         {
             let mut s = state.borrow_mut();
+            if s.deeplink {
+                s.apply_hash(false);
+            }
+            s.apply_texts();
             s.fit();
-            s.draw_all(None);
+            s.draw_all(dom::now_ms());
+            // Until the visibility observer reports, entries may be about to start.
+            s.awaiting_observer = !s.view.reduced_motion;
+            s.mark_settled(!s.awaiting_observer);
         }
         install_tick(&state);
         install_resize(&state);
-        install_map_events(&state);
-        if state.borrow().headline.animating() {
-            request_frame(&state);
-        } else {
-            state.borrow().mark_settled(true);
+        install_visibility_observer(&state);
+        install_page_listeners(&state);
+        install_events(&state);
+        watch_dpr(&state);
+        if state.borrow().deeplink {
+            if let Some(window) = dom::window() {
+                listen(&state, &window, "hashchange", on_hash_change);
+            }
+            state.borrow_mut().apply_hash(true);
         }
         Ok(Graphic { state })
     }
@@ -148,32 +263,55 @@ impl Graphic {
     }
 }
 
+fn system_theme() -> Theme {
+    if dom::media_matches("(prefers-color-scheme: dark)") {
+        Theme::Dark
+    } else {
+        Theme::Light
+    }
+}
+
 #[wasm_bindgen]
 impl Graphic {
-    /// Switches the language and redraws.
+    /// Switches the language of every text and redraws.
     #[wasm_bindgen(js_name = setLang)]
     pub fn set_lang(&self, code: &str) -> bool {
         let Some(lang) = Lang::parse(code) else { return false };
-        let mut state = self.state.borrow_mut();
-        state.view.lang = lang;
-        state.fit();
-        state.draw_all(Some(dom::now_ms()));
+        self.state.borrow_mut().set_lang(lang);
         true
+    }
+
+    /// Forces the light or dark theme ("light" / "dark"); "" follows the system again.
+    #[wasm_bindgen(js_name = setTheme)]
+    pub fn set_theme(&self, code: &str) -> bool {
+        let mut s = self.state.borrow_mut();
+        let theme = match Theme::parse(code) {
+            Some(theme) => {
+                s.theme_forced = true;
+                theme
+            }
+            None if code.is_empty() => {
+                s.theme_forced = false;
+                system_theme()
+            }
+            None => return false,
+        };
+        s.set_theme(theme);
+        true
+    }
+
+    /// Turns animation on or off; off draws every final state at once.
+    #[wasm_bindgen(js_name = setAnimation)]
+    pub fn set_animation(&self, on: bool) {
+        self.state.borrow_mut().set_animation(on);
     }
 
     /// Colours the map by the metric with this id ("new_unions", …).
     #[wasm_bindgen(js_name = setMetric)]
     pub fn set_metric(&self, id: &str) -> bool {
-        let changed = {
-            let mut s = self.state.borrow_mut();
-            let State { data, view, map, .. } = &mut *s;
-            match (map.as_mut(), metric::parse(id)) {
-                (Some(map), Some(m)) => map.set_metric(data, view, m),
-                _ => false,
-            }
-        };
+        let changed = self.state.borrow_mut().set_metric(id);
         if changed {
-            after_map_change(&self.state);
+            after_change(&self.state);
         }
         changed
     }
@@ -181,29 +319,13 @@ impl Graphic {
     /// Selects a place by id ("610924", "hengkou", "city"), or closes the card with "".
     pub fn select(&self, id: &str) -> bool {
         let mut s = self.state.borrow_mut();
-        let State { data, map, .. } = &mut *s;
-        let Some(map) = map.as_mut() else { return false };
+        let Some(map) = s.map.as_ref() else { return false };
         let id = (!id.is_empty()).then(|| id.to_owned());
         if id.as_ref().is_some_and(|id| !map.layout.tour.contains(id)) {
             return false;
         }
-        map.select(data, id);
-        map.draw(None);
+        s.select(id);
         true
-    }
-
-    /// Redraws every panel now: for hosts whose fonts arrived late, and for
-    /// benchmarks of a full redraw.
-    pub fn redraw(&self) {
-        let mut s = self.state.borrow_mut();
-        s.draw_all(Some(dom::now_ms()));
-    }
-
-    /// The place under a point given in client (viewport) coordinates, as
-    /// the pointer handlers find it; for hosts and benchmarks.
-    #[wasm_bindgen(js_name = placeAt)]
-    pub fn place_at(&self, client_x: f64, client_y: f64) -> Option<String> {
-        self.state.borrow().map.as_ref().and_then(|m| m.place_at(client_x, client_y))
     }
 
     /// The selected place's id, if any.
@@ -216,9 +338,29 @@ impl Graphic {
         self.state.borrow().map.as_ref().map(|m| metric::id(m.metric).to_owned())
     }
 
-    /// True once every animation has finished (or was skipped).
+    /// The theme in use: "light" or "dark".
+    pub fn theme(&self) -> String {
+        self.state.borrow().view.theme.code().to_owned()
+    }
+
+    /// Redraws every canvas now: for hosts whose fonts arrived late, and for
+    /// benchmarks of a full redraw.
+    pub fn redraw(&self) {
+        self.state.borrow_mut().draw_all(dom::now_ms());
+    }
+
+    /// The place under a point given in client (viewport) coordinates, as
+    /// the pointer handlers find it; for hosts and benchmarks.
+    #[wasm_bindgen(js_name = placeAt)]
+    pub fn place_at(&self, client_x: f64, client_y: f64) -> Option<String> {
+        self.state.borrow().map.as_ref().and_then(|m| m.place_at(client_x, client_y))
+    }
+
+    /// True while nothing animates or is about to: no frame pending, and
+    /// the charts in view have started (and finished) their entries.
     pub fn settled(&self) -> bool {
-        !self.state.borrow().frame_pending
+        let s = self.state.borrow();
+        !s.frame_pending && !s.awaiting_observer
     }
 
     /// How many frames have been drawn (for tests and benchmarks).
@@ -230,46 +372,248 @@ impl Graphic {
     /// Stops observing and listening, and removes the graphic from the page.
     pub fn destroy(self) {
         let mut state = self.state.borrow_mut();
-        if let Some((observer, _)) = state.resize.take() {
-            observer.disconnect();
+        for (observer, _) in state.observers.drain(..) {
+            if let Some(o) = observer.dyn_ref::<ResizeObserver>() {
+                o.disconnect();
+            } else if let Some(o) = observer.dyn_ref::<IntersectionObserver>() {
+                o.disconnect();
+            }
         }
         for (target, name, listener) in state.listeners.drain(..) {
             let _ = target.remove_event_listener_with_callback(name, listener.as_ref().unchecked_ref());
         }
+        for (_, query, listener) in state.dpr_watches.drain(..) {
+            let _ = query.remove_event_listener_with_callback("change", listener.as_ref().unchecked_ref());
+        }
         state.tick = None;
         state.frame_pending = false;
+        state.awaiting_observer = false;
         dom::clear(&state.root);
         let _ = state.root.remove_attribute("data-ankang-mounted");
     }
 }
 
 impl State {
-    /// Lays every panel out for the container's width and the DPR.
+    /// Every text the DOM holds outside the canvases, in the current language.
+    fn apply_texts(&self) {
+        let (lang, h, meta) = (self.view.lang, &self.header, &self.data.meta);
+        let _ = self.root.set_attribute("lang", if lang == Lang::Zh { "zh-CN" } else { "en" });
+        let _ = self.root.set_attribute("data-theme", self.view.theme.code());
+        let kicker = match lang {
+            Lang::Zh => format!("数据图解 · 据{}报道", date_zh(&meta.date)),
+            Lang::En => format!("Graphic · from the article of {}", meta.date),
+        };
+        h.kicker.set_text_content(Some(&kicker));
+        h.title.set_text_content(Some(meta.title.get(lang)));
+        h.standfirst.set_text_content(Some(meta.standfirst.get(lang)));
+        h.source.set_text_content(Some(meta.source.get(lang)));
+        h.credits.set_text_content(Some(meta.credits.get(lang)));
+        let (lang_text, lang_label) = match lang {
+            Lang::Zh => ("English", "Switch to English"),
+            Lang::En => ("中文", "切换到中文"),
+        };
+        h.lang_button.set_text_content(Some(lang_text));
+        let _ = h.lang_button.set_attribute("aria-label", lang_label);
+        let _ = h.lang_button.set_attribute("lang", if lang == Lang::Zh { "en" } else { "zh-CN" });
+        let on = !self.view.reduced_motion;
+        let motion = match (lang, on) {
+            (Lang::Zh, true) => "动画：开",
+            (Lang::Zh, false) => "动画：关",
+            (Lang::En, true) => "Animation: on",
+            (Lang::En, false) => "Animation: off",
+        };
+        h.motion_button.set_text_content(Some(motion));
+        let _ = h.motion_button.set_attribute("aria-pressed", if on { "true" } else { "false" });
+        h.png_button.set_text_content(Some(match lang {
+            Lang::Zh => "下载图片",
+            Lang::En => "Download PNG",
+        }));
+        h.csv_button.set_text_content(Some(match lang {
+            Lang::Zh => "下载数据（CSV）",
+            Lang::En => "Get the data (CSV)",
+        }));
+    }
+
+    /// Applies the URL hash: language and theme at once; with `full`, also
+    /// the map's metric and selection (which need the map laid out).
+    fn apply_hash(&mut self, full: bool) {
+        let Some(hash) = dom::window().and_then(|w| w.location().hash().ok()) else { return };
+        let places = self.map.as_ref().map(|m| m.layout.tour.clone()).unwrap_or_default();
+        let (link, warnings) = crate::deeplink::parse(&hash, &places);
+        if !full {
+            if let Some(lang) = link.lang {
+                self.view.lang = lang;
+            }
+            if let Some(theme) = link.theme {
+                self.view.theme = theme;
+                self.theme_forced = true;
+            }
+            return;
+        }
+        for w in &warnings {
+            web_sys::console::warn_1(&JsValue::from_str(&format!("ankang-graphic: {w}")));
+        }
+        let mut refit = false;
+        if link.lang.is_some_and(|l| l != self.view.lang) || link.theme.is_some_and(|t| t != self.view.theme) {
+            self.view.lang = link.lang.unwrap_or(self.view.lang);
+            if let Some(theme) = link.theme {
+                self.view.theme = theme;
+                self.theme_forced = true;
+            }
+            self.apply_texts();
+            self.rebuild_table();
+            refit = true;
+        }
+        let State { data, view, map, .. } = self;
+        if let Some(map) = map.as_mut() {
+            if let Some(m) = link.metric {
+                let was = view.reduced_motion;
+                view.reduced_motion = true;
+                map.set_metric(data, view, m);
+                view.reduced_motion = was;
+            }
+            if link.place.is_some() && link.place != map.selected {
+                map.select(data, link.place.clone());
+            }
+        }
+        if refit {
+            self.fit();
+        }
+        self.draw_all(dom::now_ms());
+    }
+
+    /// Writes the view into the URL hash, replacing the history entry so
+    /// that changes do not flood the back button.
+    fn write_hash(&self) {
+        if !self.deeplink {
+            return;
+        }
+        let link = crate::deeplink::DeepLink {
+            place: self.map.as_ref().and_then(|m| m.selected.clone()),
+            metric: self.map.as_ref().map(|m| m.metric),
+            lang: Some(self.view.lang),
+            theme: self.theme_forced.then_some(self.view.theme),
+        };
+        let Some(window) = dom::window() else { return };
+        let hash = crate::deeplink::format(&link);
+        if window.location().hash().ok().as_deref() == Some(hash.as_str()) {
+            return;
+        }
+        if let Ok(history) = window.history() {
+            let url = if hash.is_empty() { window.location().pathname().unwrap_or_default() } else { hash };
+            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+        }
+    }
+
+    fn rebuild_table(&mut self) {
+        if let Ok(table) = super::extras::data_table(&self.data, self.view.lang) {
+            let _ = self.root.replace_child(&table, &self.table);
+            self.table = table;
+        }
+    }
+
+    /// Every scene of the current view, top to bottom, for the PNG export.
+    fn scenes(&self) -> Vec<crate::scene::Scene> {
+        let mut out: Vec<crate::scene::Scene> =
+            self.charts.iter().filter_map(|p| p.chart.as_ref()).map(|c| c.frame(f64::INFINITY)).collect();
+        if let Some(map) = &self.map {
+            out.extend(map.scenes());
+        }
+        out
+    }
+
+    /// Lays every chart out for its slot's width and the DPR.
     fn fit(&mut self) {
         self.view.width = self.root.get_bounding_client_rect().width().floor();
         self.view.dpr = dom::window().map_or(1.0, |w| w.device_pixel_ratio());
-        self.headline.fit(&self.data, &self.view);
+        for panel in &mut self.charts {
+            panel.fit(&self.data, &self.view);
+        }
         if let Some(map) = &mut self.map {
             map.fit(&self.data, &self.view);
         }
     }
 
-    fn draw_all(&mut self, now: Option<f64>) {
-        self.headline.draw(now);
+    fn draw_all(&mut self, now: f64) {
+        for panel in &mut self.charts {
+            panel.draw(now);
+        }
         if let Some(map) = &mut self.map {
-            map.draw(now);
+            map.draw(Some(now));
         }
         self.frames_drawn += 1;
     }
 
     fn animating(&self) -> bool {
-        self.headline.animating() || self.map.as_ref().is_some_and(MapPanel::animating)
+        self.charts.iter().any(ChartPanel::animating) || self.map.as_ref().is_some_and(MapPanel::animating)
     }
 
-    /// `data-ankang-state` tells the host page (and its tests) whether the
-    /// graphic is still animating.
+    /// `data-ankang-state` tells the host page (and its tests) whether a
+    /// frame is pending ("animating") or the graphic is idle ("settled").
     fn mark_settled(&self, settled: bool) {
         let _ = self.root.set_attribute("data-ankang-state", if settled { "settled" } else { "animating" });
+    }
+
+    fn set_lang(&mut self, lang: Lang) {
+        self.view.lang = lang;
+        self.tip.hide();
+        self.apply_texts();
+        self.rebuild_table();
+        self.fit();
+        self.draw_all(dom::now_ms());
+        self.write_hash();
+    }
+
+    fn set_theme(&mut self, theme: Theme) {
+        self.view.theme = theme;
+        self.apply_texts();
+        self.fit();
+        self.draw_all(dom::now_ms());
+        self.write_hash();
+    }
+
+    fn set_animation(&mut self, on: bool) {
+        self.view.reduced_motion = !on;
+        if !on {
+            for panel in &mut self.charts {
+                panel.finish();
+            }
+            if let Some(map) = &mut self.map {
+                map.finish();
+            }
+            self.draw_all(dom::now_ms());
+        }
+        self.apply_texts();
+    }
+
+    fn set_metric(&mut self, id: &str) -> bool {
+        let State { data, view, map, .. } = self;
+        let changed = match (map.as_mut(), metric::parse(id)) {
+            (Some(map), Some(m)) => map.set_metric(data, view, m),
+            _ => false,
+        };
+        if changed {
+            self.write_hash();
+        }
+        changed
+    }
+
+    fn select(&mut self, id: Option<String>) {
+        let State { data, map, .. } = self;
+        if let Some(map) = map.as_mut() {
+            map.select(data, id);
+            map.draw(None);
+        }
+        self.write_hash();
+    }
+}
+
+/// "2025-04-28" → "2025年4月28日".
+fn date_zh(iso: &str) -> String {
+    let parts: Vec<&str> = iso.split('-').collect();
+    match parts.as_slice() {
+        [y, m, d] => format!("{y}年{}月{}日", m.trim_start_matches('0'), d.trim_start_matches('0')),
+        _ => iso.to_owned(),
     }
 }
 
@@ -285,6 +629,8 @@ fn request_frame(state: &Rc<RefCell<State>>) {
     }
 }
 
+/// The animation loop: one rAF callback per graphic, requested only while
+/// an entry or a tween is running, so an idle graphic costs no frames.
 fn install_tick(state: &Rc<RefCell<State>>) {
     let weak = Rc::downgrade(state);
     let tick = Closure::<dyn FnMut(f64)>::new(move |now: f64| {
@@ -295,8 +641,8 @@ fn install_tick(state: &Rc<RefCell<State>>) {
                 return;
             }
             s.frame_pending = false;
-            if s.headline.animating() {
-                s.headline.draw(Some(now));
+            for panel in s.charts.iter_mut().filter(|p| p.animating()) {
+                panel.draw(now);
             }
             if let Some(map) = s.map.as_mut().filter(|m| m.animating()) {
                 map.draw(Some(now));
@@ -313,26 +659,8 @@ fn install_tick(state: &Rc<RefCell<State>>) {
     state.borrow_mut().tick = Some(tick);
 }
 
-fn install_resize(state: &Rc<RefCell<State>>) {
-    let weak = Rc::downgrade(state);
-    let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |_entries: js_sys::Array| {
-        let Some(state) = weak.upgrade() else { return };
-        let mut s = state.borrow_mut();
-        let width = s.root.get_bounding_client_rect().width().floor();
-        let dpr = dom::window().map_or(1.0, |w| w.device_pixel_ratio());
-        if width != s.view.width || dpr != s.view.dpr {
-            s.fit();
-            s.draw_all(Some(dom::now_ms()));
-        }
-    });
-    let Ok(observer) = ResizeObserver::new(on_resize.as_ref().unchecked_ref()) else { return };
-    let root = state.borrow().root.clone();
-    observer.observe(&root);
-    state.borrow_mut().resize = Some((observer, on_resize));
-}
-
-/// Starts the colour tween's frames after a metric change, or marks settled.
-fn after_map_change(state: &Rc<RefCell<State>>) {
+/// Starts frames after a change that may animate, or marks the graphic settled.
+fn after_change(state: &Rc<RefCell<State>>) {
     let animating = {
         let mut s = state.borrow_mut();
         if let Some(map) = s.map.as_mut() {
@@ -342,7 +670,77 @@ fn after_map_change(state: &Rc<RefCell<State>>) {
     };
     if animating {
         request_frame(state);
+    } else if !state.borrow().frame_pending {
+        state.borrow().mark_settled(true);
     }
+}
+
+fn install_resize(state: &Rc<RefCell<State>>) {
+    let weak = Rc::downgrade(state);
+    let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |_entries: js_sys::Array| {
+        let Some(state) = weak.upgrade() else { return };
+        let mut s = state.borrow_mut();
+        let width = s.root.get_bounding_client_rect().width().floor();
+        let dpr = dom::window().map_or(1.0, |w| w.device_pixel_ratio());
+        if width != s.view.width || dpr != s.view.dpr {
+            s.tip.hide();
+            s.fit();
+            s.draw_all(dom::now_ms());
+        }
+    });
+    let Ok(observer) = ResizeObserver::new(on_resize.as_ref().unchecked_ref()) else { return };
+    let root = state.borrow().root.clone();
+    observer.observe(&root);
+    state.borrow_mut().observers.push((observer.into(), on_resize));
+}
+
+/// Entry animations start when a chart scrolls into view.
+fn install_visibility_observer(state: &Rc<RefCell<State>>) {
+    if state.borrow().view.reduced_motion {
+        return;
+    }
+    let weak = Rc::downgrade(state);
+    let on_seen = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        let Some(state) = weak.upgrade() else { return };
+        let started = {
+            let mut s = state.borrow_mut();
+            s.awaiting_observer = false;
+            let mut started = false;
+            for entry in entries.iter() {
+                let Ok(entry) = entry.dyn_into::<IntersectionObserverEntry>() else { continue };
+                if !entry.is_intersecting() {
+                    continue;
+                }
+                let target = entry.target();
+                for panel in s.charts.iter_mut().filter(|p| AsRef::<Element>::as_ref(&p.slot) == &target) {
+                    started |= panel.start();
+                }
+            }
+            started
+        };
+        if started {
+            request_frame(&state);
+        } else if !state.borrow().frame_pending {
+            state.borrow().mark_settled(true);
+        }
+    });
+    let init = web_sys::IntersectionObserverInit::new();
+    init.set_threshold(&JsValue::from_f64(0.2));
+    let Ok(observer) = IntersectionObserver::new_with_options(on_seen.as_ref().unchecked_ref(), &init) else {
+        // No IntersectionObserver: start everything now.
+        let mut s = state.borrow_mut();
+        s.awaiting_observer = false;
+        for panel in &mut s.charts {
+            panel.start();
+        }
+        drop(s);
+        request_frame(state);
+        return;
+    };
+    for panel in &state.borrow().charts {
+        observer.observe(&panel.slot);
+    }
+    state.borrow_mut().observers.push((observer.into(), on_seen));
 }
 
 fn listen(
@@ -362,46 +760,171 @@ fn listen(
     }
 }
 
-fn install_map_events(state: &Rc<RefCell<State>>) {
-    let targets = {
-        let s = state.borrow();
-        let Some(map) = &s.map else { return };
-        (map.surface.canvas.clone(), map.switcher.clone(), map.card.clone())
-    };
-    let (canvas, switcher, card) = targets;
-    listen(state, &canvas, "pointermove", on_pointer_move);
-    listen(state, &canvas, "pointerleave", on_pointer_leave);
-    listen(state, &canvas, "click", on_click);
-    listen(state, &canvas, "keydown", on_key);
-    listen(state, &canvas, "blur", on_pointer_leave);
-    listen(state, &switcher, "click", on_metric_click);
-    listen(state, &card, "click", on_card_click);
-    listen(state, &card, "keydown", on_key);
+/// Tab visibility (pause entries while hidden) and the reader's colour scheme.
+fn install_page_listeners(state: &Rc<RefCell<State>>) {
+    if let Some(document) = dom::document() {
+        listen(state, &document, "visibilitychange", on_visibility);
+    }
+    if let Some(query) = dom::window().and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten()) {
+        listen(state, &query, "change", on_color_scheme);
+    }
 }
 
-fn on_pointer_move(state: &Rc<RefCell<State>>, event: &Event) {
+fn on_visibility(state: &Rc<RefCell<State>>, _event: &Event) {
+    let hidden = dom::document().is_some_and(|d| d.hidden());
+    let mut s = state.borrow_mut();
+    let now = dom::now_ms();
+    if hidden {
+        s.hidden_at = Some(now);
+    } else if let Some(at) = s.hidden_at.take() {
+        let paused = now - at;
+        for panel in &mut s.charts {
+            panel.delay(paused);
+        }
+        if let Some(map) = &mut s.map {
+            map.delay(paused);
+        }
+    }
+}
+
+fn on_color_scheme(state: &Rc<RefCell<State>>, _event: &Event) {
+    let mut s = state.borrow_mut();
+    if !s.theme_forced {
+        s.set_theme(system_theme());
+    }
+}
+
+/// Redraws when the DPR changes (browser zoom, moving to another screen):
+/// a media query for the current resolution stops matching.
+fn watch_dpr(state: &Rc<RefCell<State>>) {
+    let Some(window) = dom::window() else { return };
+    let dpr = window.device_pixel_ratio();
+    if state.borrow().dpr_watches.iter().any(|(d, _, _)| *d == dpr) {
+        return;
+    }
+    let Ok(Some(query)) = window.match_media(&format!("(resolution: {dpr}dppx)")) else { return };
+    let weak = Rc::downgrade(state);
+    let listener = Closure::<dyn FnMut(Event)>::new(move |_event: Event| {
+        let Some(state) = weak.upgrade() else { return };
+        {
+            let mut s = state.borrow_mut();
+            s.fit();
+            s.draw_all(dom::now_ms());
+        }
+        watch_dpr(&state);
+    });
+    if query.add_event_listener_with_callback("change", listener.as_ref().unchecked_ref()).is_ok() {
+        state.borrow_mut().dpr_watches.push((dpr, query, listener));
+    }
+}
+
+fn install_events(state: &Rc<RefCell<State>>) {
+    let (header, charts, map) = {
+        let s = state.borrow();
+        let charts: Vec<EventTarget> = s.charts.iter().map(|p| p.surface.canvas.clone().into()).collect();
+        let map = s
+            .map
+            .as_ref()
+            .map(|m| (m.surface.canvas.clone(), m.switcher.clone(), m.card.clone(), m.bars_surface.canvas.clone()));
+        (s.header.lang_button.parent_element(), charts, map)
+    };
+    if let Some(toolbar) = header {
+        listen(state, &toolbar, "click", on_toolbar);
+    }
+    for canvas in &charts {
+        listen(state, canvas, "pointermove", on_chart_pointer);
+        listen(state, canvas, "click", on_chart_pointer);
+        listen(state, canvas, "pointerleave", on_chart_leave);
+    }
+    let Some((canvas, switcher, card, bars)) = map else { return };
+    listen(state, &canvas, "pointermove", on_map_pointer_move);
+    listen(state, &canvas, "pointerleave", on_map_pointer_leave);
+    listen(state, &canvas, "click", on_map_click);
+    listen(state, &canvas, "keydown", on_map_key);
+    listen(state, &canvas, "blur", on_map_pointer_leave);
+    listen(state, &switcher, "click", on_metric_click);
+    listen(state, &card, "click", on_card_click);
+    listen(state, &card, "keydown", on_map_key);
+    listen(state, &bars, "pointermove", on_bars_pointer);
+    listen(state, &bars, "click", on_bars_click);
+    listen(state, &bars, "pointerleave", on_bars_leave);
+}
+
+fn on_toolbar(state: &Rc<RefCell<State>>, event: &Event) {
+    let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
+    let Some(action) = target.closest("[data-action]").ok().flatten().and_then(|b| b.get_attribute("data-action"))
+    else {
+        return;
+    };
+    let mut s = state.borrow_mut();
+    match action.as_str() {
+        "lang" => {
+            let next = if s.view.lang == Lang::Zh { Lang::En } else { Lang::Zh };
+            s.set_lang(next);
+        }
+        "motion" => {
+            let on = s.view.reduced_motion;
+            s.set_animation(on);
+        }
+        "png" => {
+            let scenes = s.scenes();
+            let _ = super::extras::download_png(&scenes, s.view.theme.palette().background);
+        }
+        "csv" => {
+            let _ = super::extras::download_csv(&s.data);
+        }
+        _ => {}
+    }
+}
+
+/// Hovering or tapping a number shows the article's sentence behind it.
+fn on_chart_pointer(state: &Rc<RefCell<State>>, event: &Event) {
+    let Some(e) = event.dyn_ref::<MouseEvent>() else { return };
+    let Some(target) = event.target() else { return };
+    let s = state.borrow();
+    let Some(panel) = s.charts.iter().find(|p| AsRef::<EventTarget>::as_ref(&p.surface.canvas) == &target) else {
+        return;
+    };
+    let Some(chart) = &panel.chart else { return };
+    let (x, y) = (f64::from(e.client_x()), f64::from(e.client_y()));
+    let (css, _) = panel.surface.locate(x, y);
+    match hotspot_at(chart.hotspots(), css) {
+        Some(spot) => {
+            s.tip.show_figure(&s.data, &spot.figure_id, s.view.lang, &s.root, (x, y));
+            let _ = panel.surface.canvas.style().set_property("cursor", "help");
+        }
+        None => {
+            s.tip.hide();
+            let _ = panel.surface.canvas.style().set_property("cursor", "default");
+        }
+    }
+}
+
+fn on_chart_leave(state: &Rc<RefCell<State>>, _event: &Event) {
+    state.borrow().tip.hide();
+}
+
+fn on_map_pointer_move(state: &Rc<RefCell<State>>, event: &Event) {
     let Some(e) = event.dyn_ref::<MouseEvent>() else { return };
     let mut s = state.borrow_mut();
     let State { data, map, .. } = &mut *s;
     let Some(map) = map.as_mut() else { return };
-    let place = map.place_at(f64::from(e.client_x()), f64::from(e.client_y()));
-    let (css, _) = map.surface.locate(f64::from(e.client_x()), f64::from(e.client_y()));
+    let (x, y) = (f64::from(e.client_x()), f64::from(e.client_y()));
+    let place = map.place_at(x, y);
+    let (css, _) = map.surface.locate(x, y);
     match &place {
         Some(id) => map.show_tooltip(data, id, css),
         None => map.hide_tooltip(),
     }
     if place != map.hovered {
         map.hovered = place;
-        let _ = map
-            .surface
-            .canvas
-            .style()
-            .set_property("cursor", if map.hovered.is_some() { "pointer" } else { "default" });
+        let cursor = if map.hovered.is_some() { "pointer" } else { "default" };
+        let _ = map.surface.canvas.style().set_property("cursor", cursor);
         map.draw(None);
     }
 }
 
-fn on_pointer_leave(state: &Rc<RefCell<State>>, _event: &Event) {
+fn on_map_pointer_leave(state: &Rc<RefCell<State>>, _event: &Event) {
     let mut s = state.borrow_mut();
     let Some(map) = s.map.as_mut() else { return };
     map.hide_tooltip();
@@ -410,30 +933,35 @@ fn on_pointer_leave(state: &Rc<RefCell<State>>, _event: &Event) {
     }
 }
 
-fn on_click(state: &Rc<RefCell<State>>, event: &Event) {
+fn on_map_click(state: &Rc<RefCell<State>>, event: &Event) {
     let Some(e) = event.dyn_ref::<MouseEvent>() else { return };
     let mut s = state.borrow_mut();
     let State { data, map, .. } = &mut *s;
     let Some(map) = map.as_mut() else { return };
-    let place = map.place_at(f64::from(e.client_x()), f64::from(e.client_y()));
+    let (x, y) = (f64::from(e.client_x()), f64::from(e.client_y()));
+    let place = map.place_at(x, y);
     if let Some(id) = &place {
-        let (css, _) = map.surface.locate(f64::from(e.client_x()), f64::from(e.client_y()));
+        let (css, _) = map.surface.locate(x, y);
         map.show_tooltip(data, id, css);
     }
-    map.select(data, place);
-    map.draw(None);
+    s.select(place);
 }
 
-fn on_key(state: &Rc<RefCell<State>>, event: &Event) {
+fn on_map_key(state: &Rc<RefCell<State>>, event: &Event) {
     let Some(e) = event.dyn_ref::<KeyboardEvent>() else { return };
     let mut s = state.borrow_mut();
     let State { data, map, .. } = &mut *s;
     let Some(map) = map.as_mut() else { return };
     let on_canvas = event.target().is_some_and(|t| t == *map.surface.canvas.as_ref());
     match e.key().as_str() {
-        "ArrowRight" | "ArrowDown" | "ArrowLeft" | "ArrowUp" if on_canvas => {
-            let step = if matches!(e.key().as_str(), "ArrowRight" | "ArrowDown") { 1 } else { -1 };
-            if let Some(id) = map.step(step) {
+        "ArrowRight" | "ArrowDown" | "ArrowLeft" | "ArrowUp" | "Home" | "End" if on_canvas => {
+            let next = match e.key().as_str() {
+                "ArrowRight" | "ArrowDown" => map.step(1),
+                "ArrowLeft" | "ArrowUp" => map.step(-1),
+                "Home" => map.layout.tour.first().cloned(),
+                _ => map.layout.tour.last().cloned(),
+            };
+            if let Some(id) = next {
                 let at = map.anchor_of(&id);
                 map.show_tooltip(data, &id, at);
                 map.hovered = Some(id);
@@ -442,19 +970,17 @@ fn on_key(state: &Rc<RefCell<State>>, event: &Event) {
             e.prevent_default();
         }
         "Enter" | " " if on_canvas => {
-            if let Some(id) = map.hovered.clone() {
-                map.select(data, Some(id));
-                map.draw(None);
-            }
             e.prevent_default();
+            if let Some(id) = map.hovered.clone() {
+                s.select(Some(id));
+            }
         }
         "Escape" => {
-            if map.selected.is_some() {
-                map.select(data, None);
-                map.draw(None);
-                let _ = map.surface.canvas.focus();
-            }
             map.hide_tooltip();
+            if map.selected.is_some() {
+                let _ = map.surface.canvas.focus();
+                s.select(None);
+            }
         }
         _ => {}
     }
@@ -465,16 +991,9 @@ fn on_metric_click(state: &Rc<RefCell<State>>, event: &Event) {
     let Some(id) = button.closest("[data-metric]").ok().flatten().and_then(|b| b.get_attribute("data-metric")) else {
         return;
     };
-    let changed = {
-        let mut s = state.borrow_mut();
-        let State { data, view, map, .. } = &mut *s;
-        match (map.as_mut(), metric::parse(&id)) {
-            (Some(map), Some(m)) => map.set_metric(data, view, m),
-            _ => false,
-        }
-    };
+    let changed = state.borrow_mut().set_metric(&id);
     if changed {
-        after_map_change(state);
+        after_change(state);
     }
 }
 
@@ -484,10 +1003,56 @@ fn on_card_click(state: &Rc<RefCell<State>>, event: &Event) {
         return;
     }
     let mut s = state.borrow_mut();
-    let State { data, map, .. } = &mut *s;
-    if let Some(map) = map.as_mut() {
-        map.select(data, None);
-        map.draw(None);
+    if let Some(map) = s.map.as_ref() {
         let _ = map.surface.canvas.focus();
     }
+    s.select(None);
+}
+
+/// Hovering a county's bar highlights it on the map too; its number shows
+/// the article's sentence.
+fn on_bars_pointer(state: &Rc<RefCell<State>>, event: &Event) {
+    let Some(e) = event.dyn_ref::<MouseEvent>() else { return };
+    let mut s = state.borrow_mut();
+    let State { data, map, tip, view, root, .. } = &mut *s;
+    let Some(map) = map.as_mut() else { return };
+    let (x, y) = (f64::from(e.client_x()), f64::from(e.client_y()));
+    let (css, _) = map.bars_surface.locate(x, y);
+    match hotspot_at(&map.bars.hotspots, css) {
+        Some(spot) => tip.show_figure(data, &spot.figure_id, view.lang, root, (x, y)),
+        None => tip.hide(),
+    }
+    let row = map.row_at(x, y);
+    if row != map.hovered {
+        map.hovered = row;
+        let cursor = if map.hovered.is_some() { "pointer" } else { "default" };
+        let _ = map.bars_surface.canvas.style().set_property("cursor", cursor);
+        map.draw(None);
+    }
+}
+
+fn on_bars_leave(state: &Rc<RefCell<State>>, _event: &Event) {
+    let mut s = state.borrow_mut();
+    s.tip.hide();
+    if let Some(map) = s.map.as_mut() {
+        if map.hovered.take().is_some() {
+            map.draw(None);
+        }
+    }
+}
+
+fn on_bars_click(state: &Rc<RefCell<State>>, event: &Event) {
+    let Some(e) = event.dyn_ref::<MouseEvent>() else { return };
+    let mut s = state.borrow_mut();
+    let State { data, map, .. } = &mut *s;
+    let Some(map) = map.as_mut() else { return };
+    let _ = data;
+    if let Some(id) = map.row_at(f64::from(e.client_x()), f64::from(e.client_y())) {
+        s.select(Some(id));
+    }
+}
+
+fn on_hash_change(state: &Rc<RefCell<State>>, _event: &Event) {
+    state.borrow_mut().apply_hash(true);
+    after_change(state);
 }

@@ -10,6 +10,7 @@ use super::surface::Surface;
 use crate::anim;
 use crate::data::{Dataset, Lang, Metric};
 use crate::format;
+use crate::map::bars::CountyBars;
 use crate::map::layout::{marker_name, Fills};
 use crate::map::{metric, Highlight, MapLayout, Transition};
 use crate::view::View;
@@ -29,6 +30,10 @@ pub struct MapPanel {
     pub wrap: HtmlElement,
     pub surface: Surface,
     pub tooltip: HtmlElement,
+    /// Beside the map (below it on phones): the county bars, then the card.
+    pub side: HtmlElement,
+    pub bars_surface: Surface,
+    pub bars: CountyBars,
     pub card: HtmlElement,
     pub live: HtmlElement,
     pub layout: MapLayout,
@@ -38,8 +43,8 @@ pub struct MapPanel {
     pub selected: Option<String>,
     /// Device-pixel paths of the counties, rebuilt with the layout.
     paths: Vec<(String, Path2d)>,
-    /// Fills to tween from, and the rAF time the tween started (None before its first frame).
-    tween: Option<(Fills, Option<f64>)>,
+    /// Fills and bars to tween from, and the rAF time the tween started (None before its first frame).
+    tween: Option<(Fills, CountyBars, Option<f64>)>,
     lang: Lang,
 }
 
@@ -50,10 +55,7 @@ fn el(tag: &str, class: &str) -> Result<HtmlElement, JsValue> {
 }
 
 pub fn headline_text(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => "各县区工会创新实践",
-        Lang::En => "What each county's unions did",
-    }
+    crate::map::layout::map_heading(lang)
 }
 
 fn hint(lang: Lang) -> &'static str {
@@ -95,15 +97,21 @@ impl MapPanel {
         let _ = tooltip.set_attribute("aria-hidden", "true");
         wrap.append_child(canvas)?;
         wrap.append_child(&tooltip)?;
+        let side = el("div", "ak-side")?;
+        let bars_surface = Surface::new()?;
+        let _ = bars_surface.canvas.set_attribute("role", "img");
         let card = el("div", "ak-card")?;
+        side.append_child(&bars_surface.canvas)?;
+        side.append_child(&card)?;
         let live = el("p", "ak-live")?;
         let _ = live.set_attribute("aria-live", "polite");
         body.append_child(&wrap)?;
-        body.append_child(&card)?;
+        body.append_child(&side)?;
         for child in [&heading, &switcher, &body, &live] {
             section.append_child(child)?;
         }
-        let layout = MapLayout::new(data, first, 320.0, lang);
+        let layout = MapLayout::new(data, first, 320.0, lang, view.theme.palette());
+        let bars = CountyBars::new(data, first, 320.0, lang, view.theme.palette());
         Ok(Some(MapPanel {
             section,
             heading,
@@ -113,6 +121,9 @@ impl MapPanel {
             wrap,
             surface,
             tooltip,
+            side,
+            bars_surface,
+            bars,
             card,
             live,
             layout,
@@ -134,10 +145,16 @@ impl MapPanel {
         let available = self.body.get_bounding_client_rect().width().floor();
         let available = if available >= 1.0 { available } else { view.layout_width() };
         let width = available.min(MAX_MAP_WIDTH);
-        self.layout = MapLayout::new(data, self.metric, width, lang);
+        self.layout = MapLayout::new(data, self.metric, width, lang, view.theme.palette());
         let dpr = view.layout_dpr();
         self.surface.resize(self.layout.width, self.layout.height, dpr);
         dom::set_style(&self.wrap, &[("width", &format!("{}px", self.layout.width))]);
+        let side_width = self.side.get_bounding_client_rect().width().floor();
+        let side_width = if side_width >= 1.0 { side_width.min(640.0) } else { width };
+        self.bars = CountyBars::new(data, self.metric, side_width, lang, view.theme.palette());
+        self.bars_surface.resize(self.bars.width, self.bars.height, dpr);
+        let _ = self.bars_surface.canvas.set_attribute("aria-label", &self.bars.describe());
+        let _ = self.bars_surface.canvas.set_attribute("lang", lang.code());
         self.paths = self
             .layout
             .counties
@@ -207,54 +224,79 @@ impl MapPanel {
         self.tween.is_some()
     }
 
+    /// Ends a running colour tween at its target.
+    pub fn finish(&mut self) {
+        self.tween = None;
+    }
+
+    /// Shifts a running tween's start by `ms`: a pause while the tab was hidden.
+    pub fn delay(&mut self, ms: f64) {
+        if let Some((_, _, Some(start))) = &mut self.tween {
+            *start += ms;
+        }
+    }
+
     pub fn set_metric(&mut self, data: &Dataset, view: &View, metric: Metric) -> bool {
         if metric == self.metric || !self.metrics.contains(&metric) {
             return false;
         }
-        let from = self.current_fills();
+        let (from, from_bars) = self.current_state();
         self.metric = metric;
         self.fit(data, view);
-        if view.reduced_motion {
-            self.tween = None;
-        } else {
-            self.tween = Some((from, None));
-        }
+        self.tween = (!view.reduced_motion).then_some((from, from_bars, None));
         true
     }
 
-    /// Fills as drawn right now, mid-tween included, so a new change
-    /// continues from what the reader sees.
-    fn current_fills(&self) -> Fills {
+    /// Fills and bars as drawn right now, mid-tween included, so a new
+    /// change continues from what the reader sees.
+    fn current_state(&self) -> (Fills, CountyBars) {
         let now = self.layout.fills();
         match &self.tween {
-            Some((from, Some(start))) => {
+            Some((from, from_bars, Some(start))) => {
                 let t = anim::ease_in_out_cubic((dom::now_ms() - start) / TWEEN_MS);
-                from.iter()
+                let fills = from
+                    .iter()
                     .zip(&now)
                     .map(|(a, b)| (crate::map::colour::mix(a.0, b.0, t), if t < 0.5 { a.1 } else { b.1 }))
-                    .collect()
+                    .collect();
+                (fills, self.bars.blend(from_bars, t))
             }
-            Some((from, None)) => from.clone(),
-            None => now,
+            Some((from, from_bars, None)) => (from.clone(), from_bars.clone()),
+            None => (now, self.bars.clone()),
         }
     }
 
     pub fn draw(&mut self, now: Option<f64>) {
-        let transition = match (&mut self.tween, now) {
-            (Some((from, start)), Some(now)) => {
+        let t = match (&mut self.tween, now) {
+            (Some((_, _, start)), Some(now)) => {
                 let start = *start.get_or_insert(now);
-                let t = anim::ease_in_out_cubic((now - start) / TWEEN_MS);
-                Some(Transition { from: from.clone(), t })
+                Some(anim::ease_in_out_cubic((now - start) / TWEEN_MS))
             }
-            (Some((from, _)), None) => Some(Transition { from: from.clone(), t: 0.0 }),
+            (Some(_), None) => Some(0.0),
             (None, _) => None,
         };
-        if transition.as_ref().is_some_and(|t| t.t >= 1.0) {
+        if t.is_some_and(|t| t >= 1.0) {
             self.tween = None;
         }
-        let highlight = Highlight { hovered: self.hovered.as_deref(), selected: self.selected.as_deref() };
-        let transition = transition.filter(|t| t.t < 1.0);
-        self.surface.paint(&self.layout.frame(highlight, transition.as_ref()));
+        let (hovered, selected) = (self.hovered.as_deref(), self.selected.as_deref());
+        let (transition, bars_from) = match (&self.tween, t) {
+            (Some((from, from_bars, _)), Some(t)) => (Some(Transition { from: from.clone(), t }), Some((from_bars, t))),
+            _ => (None, None),
+        };
+        self.surface.paint(&self.layout.frame(Highlight { hovered, selected }, transition.as_ref()));
+        self.bars_surface.paint(&self.bars.frame(hovered, selected, bars_from));
+    }
+
+    /// The map and the county bars as settled scenes (for the PNG export).
+    pub fn scenes(&self) -> Vec<crate::scene::Scene> {
+        let highlight = Highlight { hovered: None, selected: self.selected.as_deref() };
+        vec![self.layout.frame(highlight, None), self.bars.frame(None, self.selected.as_deref(), None)]
+    }
+
+    /// The county whose bar row is under a client point, if any.
+    pub fn row_at(&self, client_x: f64, client_y: f64) -> Option<String> {
+        let (css, _) = self.bars_surface.locate(client_x, client_y);
+        self.bars.row_at(css).map(str::to_owned)
     }
 
     /// The place under a pointer at client coordinates: markers by distance,

@@ -1,11 +1,14 @@
 //! The browser layer: mounting, canvas sizing (CSS px × DPR), the animation
 //! loop and the error message. Everything it draws comes from `charts`.
 
+mod chart_panel;
 mod dom;
+mod embed;
+mod extras;
 mod graphic;
-mod headline_panel;
 mod map_panel;
 mod surface;
+mod tooltip;
 
 pub use graphic::Graphic;
 
@@ -36,6 +39,11 @@ pub fn mount(element: &Element, options: JsValue) -> Result<Graphic, JsValue> {
 /// has none yet. Returns how many were mounted; failures show in place.
 #[wasm_bindgen(js_name = mountAll)]
 pub fn mount_all() -> u32 {
+    // Framed pages tell their parent how tall they are (once per page).
+    thread_local!(static EMBED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
+    if !EMBED.with(|e| e.replace(true)) {
+        embed::install();
+    }
     let Some(document) = dom::document() else {
         return 0;
     };

@@ -39,3 +39,18 @@ export async function open(env, path, { width = 1200, height = 900, dpr = 1, red
 export async function settled(page, selector = '[data-ankang-graphic]') {
   await page.waitForSelector(`${selector}[data-ankang-state="settled"]`, { timeout: 10_000 });
 }
+
+/// Scrolls through the page as a reader would, so that every chart's entry
+/// runs, then waits until the graphic is idle.
+export async function readThrough(page) {
+  await page.waitForSelector('[data-ankang-state]');
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  for (let y = 0; y < height; y += 400) {
+    await page.evaluate((top) => scrollTo(0, top), y);
+    await page.waitForTimeout(120);
+  }
+  await page.evaluate(() => scrollTo(0, 0));
+  await settled(page);
+  await page.waitForTimeout(1500);
+  await settled(page);
+}

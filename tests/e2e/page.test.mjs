@@ -74,7 +74,7 @@ test('a tap on the map opens a story card and the map leaves scrolling to the pa
   const page = await context.newPage();
   await page.goto(env.base + '/');
   await settled(page);
-  const map = page.locator('.ak-map canvas');
+  const map = page.locator('.ak-map-wrap canvas');
   await map.scrollIntoViewIfNeeded();
   const touchAction = await map.evaluate((c) => getComputedStyle(c).touchAction);
   assert.equal(touchAction, 'auto', 'the canvas must not claim touch gestures');

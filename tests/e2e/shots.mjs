@@ -1,26 +1,28 @@
 // Screenshots for looking at the graphic as a reader would.
 //   node tests/e2e/shots.mjs [path]   → tests/e2e/out/*.png  (after `bash .ci/build`)
 import { mkdir } from 'node:fs/promises';
-import { launch, open, settled } from './browser.mjs';
+import { launch, open, readThrough } from './browser.mjs';
 
 const path = process.argv[2] ?? '/';
+const tag = process.argv[3] ?? '';
+const scheme = process.env.SCHEME ?? 'light';
 const out = new URL('./out/', import.meta.url);
 await mkdir(out, { recursive: true });
 const env = await launch();
 try {
   for (const [width, dpr] of [[360, 2], [1200, 1]]) {
-    const { page, context, problems } = await open(env, path, { width, height: 800, dpr });
-    await settled(page);
-    const file = new URL(`shot-${width}.png`, out);
+    const { page, context, problems } = await open(env, path, { width, height: 800, dpr, colorScheme: scheme });
+    await readThrough(page);
+    const file = new URL(`shot${tag}-${width}.png`, out);
     await page.screenshot({ path: file.pathname, fullPage: true });
     console.log(file.pathname, problems.length ? problems : 'no problems');
     // The same page with a county chosen from the keyboard (its story card open).
-    const map = page.locator('.ak-map canvas');
+    const map = page.locator('.ak-map-wrap canvas');
     if (await map.count()) {
       await map.focus();
       for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
       await page.keyboard.press('Enter');
-      const selected = new URL(`shot-${width}-selected.png`, out);
+      const selected = new URL(`shot${tag}-${width}-selected.png`, out);
       await page.screenshot({ path: selected.pathname, fullPage: true });
       console.log(selected.pathname);
     }

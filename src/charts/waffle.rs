@@ -1,0 +1,310 @@
+//! High-skill talents among the city's industrial workers, as a waffle: one
+//! square per 1,000 workers (180), the talents' squares (12) highlighted.
+//! The article says "more than 12,000", so the 12 squares are a floor, and
+//! the key says so. Squares fill in a few staggered groups.
+
+use super::{draw_lines, wrap_into, Chart, Ctx, Hotspot, Line};
+use crate::anim;
+use crate::data::{Lang, Qualifier, Unit};
+use crate::format::{self, NumberStyle};
+use crate::layout::labels::Rect;
+use crate::layout::text;
+use crate::scene::{Align, Font, Scene};
+use crate::theme::Palette;
+
+pub const TALENTS_ID: &str = "city.high_skill_talents";
+pub const WORKERS_ID: &str = "city.workers";
+/// The squares fill in this many staggered groups, in reading order, so the
+/// entry lasts `anim::entry_total_ms(GROUPS)` (1.3 s) however many squares.
+pub const GROUPS: usize = 6;
+/// At most this many squares: the people per square grows (1, 2, 5 × 10ⁿ) to fit.
+const MAX_SQUARES: f64 = 300.0;
+const MAX_CELL: f64 = 30.0;
+const COLUMN_GAP: f64 = 32.0;
+const ITEM_GAP: f64 = 24.0;
+
+/// People per square: the smallest 1, 2, 5 × 10ⁿ (at least 1,000) that keeps
+/// the grid at `MAX_SQUARES` or fewer.
+fn people_per_square(total: f64) -> f64 {
+    let mut unit = 1000.0;
+    loop {
+        for m in [1.0, 2.0, 5.0] {
+            if total / (unit * m) <= MAX_SQUARES {
+                return unit * m;
+            }
+        }
+        unit *= 10.0;
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Square {
+    pub x: f64,
+    pub y: f64,
+    pub size: f64,
+    pub highlight: bool,
+    /// Its entry group (0 fills first).
+    pub group: usize,
+}
+
+/// A key entry: a swatch of the squares' colour, the figure's number (which
+/// counts up on entry) and what it counts, in squares.
+#[derive(Clone, Debug, PartialEq)]
+pub struct KeyItem {
+    pub figure_id: String,
+    pub highlight: bool,
+    pub swatch: Rect,
+    pub number_x: f64,
+    pub number_y: f64,
+    pub number_size: f64,
+    pub final_value: f64,
+    pub style: NumberStyle,
+    pub qualifier: Qualifier,
+    pub label: Vec<Line>,
+}
+
+impl KeyItem {
+    pub fn final_text(&self) -> String {
+        format::qualify(&self.style.write(self.final_value), self.qualifier)
+    }
+
+    fn number_box(&self) -> Rect {
+        let w = text::width(&self.final_text(), self.number_size, true);
+        Rect { x: self.number_x, y: self.number_y, w, h: self.number_size * 1.2 }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct WaffleLayout {
+    pub width: f64,
+    pub height: f64,
+    pub lang: Lang,
+    /// People per square.
+    pub people_per_square: f64,
+    pub columns: usize,
+    /// Squares in reading order; the highlighted ones first.
+    pub squares: Vec<Square>,
+    pub items: Vec<KeyItem>,
+    /// "Each square = 1,000 industrial workers".
+    pub key: Vec<Line>,
+    pub hotspots: Vec<Hotspot>,
+    describe: String,
+    palette: Palette,
+}
+
+/// What an item's squares are: a floor of `n` for the talents unless the
+/// figure is exact and a whole number of squares; all `n` for the workers.
+fn squares_text(n: usize, highlight: bool, exact_squares: bool, lang: Lang) -> String {
+    match (highlight, exact_squares, lang) {
+        (true, false, Lang::Zh) => format!("至少{n}格"),
+        (true, false, Lang::En) => format!("at least {n} squares"),
+        (true, true, Lang::Zh) => format!("{n}格"),
+        (true, true, Lang::En) => format!("{n} squares"),
+        (false, _, Lang::Zh) => format!("共{n}格"),
+        (false, _, Lang::En) => format!("{n} squares in all"),
+    }
+}
+
+impl WaffleLayout {
+    pub fn new(ctx: &Ctx) -> Self {
+        let (lang, width) = (ctx.lang, ctx.width);
+        let pad = ctx.pad();
+        let inner = (width - 2.0 * pad).max(1.0);
+        let body = ctx.body_size();
+        let palette = *ctx.palette;
+        let (Some(talents), Some(workers)) = (ctx.data.figure(TALENTS_ID), ctx.data.figure(WORKERS_ID)) else {
+            return WaffleLayout {
+                width,
+                height: (2.0 * pad).ceil(),
+                lang,
+                people_per_square: 1000.0,
+                columns: 0,
+                squares: Vec::new(),
+                items: Vec::new(),
+                key: Vec::new(),
+                hotspots: Vec::new(),
+                describe: String::new(),
+                palette,
+            };
+        };
+        let unit = people_per_square(workers.value);
+        let total = (workers.value / unit).round().max(0.0) as usize;
+        let lit = ((talents.value / unit).floor().max(0.0) as usize).min(total);
+        let exact_squares = talents.qualifier == Qualifier::Exact && talents.value % unit == 0.0;
+
+        // From about 740 px the key stands in a column left of the grid.
+        let beside = inner >= 700.0;
+        let key_w = if beside { (inner * 0.34).clamp(220.0, 340.0) } else { inner };
+        let (grid_x, grid_w) =
+            if beside { (pad + key_w + COLUMN_GAP, inner - key_w - COLUMN_GAP) } else { (pad, inner) };
+
+        // Key: two items, side by side when the key is wide enough.
+        let two_across = !beside && inner >= 440.0;
+        let item_w = if two_across { (inner - ITEM_GAP) / 2.0 } else { key_w };
+        let swatch = (body * 0.9).round();
+        let number_size_for = |s: &str| (body * 1.9).round().min((item_w - swatch - 8.0) / text::width(s, 1.0, true));
+        let entries = [(talents, lit, true), (workers, total, false)];
+        let finals: Vec<String> = entries.iter().map(|(f, _, _)| format::figure(f, lang)).collect();
+        let number_size = finals.iter().map(|s| number_size_for(s)).fold(f64::INFINITY, f64::min);
+        let mut items = Vec::new();
+        let mut y = pad;
+        let mut row_bottom = pad;
+        for (i, (figure, n, highlight)) in entries.into_iter().enumerate() {
+            let (x, top) = if two_across { (pad + i as f64 * (item_w + ITEM_GAP), pad) } else { (pad, y) };
+            let text_x = x + swatch + 8.0;
+            let swatch_rect = Rect { x, y: top + (number_size * 1.2 - swatch) / 2.0, w: swatch, h: swatch };
+            let mut ly = top + number_size * 1.3;
+            let mut label = Vec::new();
+            let text_w = item_w - swatch - 8.0;
+            wrap_into(&mut label, text_x, &mut ly, figure.label.get(lang), body, false, text_w);
+            let squares = squares_text(n, highlight, exact_squares, lang);
+            wrap_into(&mut label, text_x, &mut ly, &squares, body, false, text_w);
+            row_bottom = row_bottom.max(ly);
+            y = ly + 10.0;
+            items.push(KeyItem {
+                figure_id: figure.id.clone(),
+                highlight,
+                swatch: swatch_rect,
+                number_x: text_x,
+                number_y: top,
+                number_size,
+                final_value: figure.value,
+                style: NumberStyle::for_value(figure.value, figure.unit, lang),
+                qualifier: figure.qualifier,
+                label,
+            });
+        }
+        let mut key_y = row_bottom + 6.0;
+        let unit_text = format::value(unit, Unit::Person, Qualifier::Exact, lang);
+        let key_text = match lang {
+            Lang::Zh => format!("每格代表{unit_text}名{}", workers.label.zh),
+            Lang::En => format!("Each square = {unit_text} {}", workers.label.en),
+        };
+        let mut key = Vec::new();
+        wrap_into(&mut key, pad, &mut key_y, &key_text, body - 1.0, false, key_w);
+
+        // The grid: 20 across on wide frames, 15 or 12 on phones; squares
+        // no larger than `MAX_CELL`, with gaps of about 15 %.
+        let columns: usize = if grid_w >= 400.0 {
+            20
+        } else if grid_w >= 180.0 {
+            15
+        } else {
+            12
+        };
+        let cell = (grid_w / columns as f64).min(MAX_CELL).floor();
+        let gap = (cell * 0.15).round().max(2.0);
+        let size = cell - gap;
+        let grid_y = if beside { pad + 4.0 } else { key_y + 14.0 };
+        let squares: Vec<Square> = (0..total)
+            .map(|i| Square {
+                x: grid_x + (i % columns) as f64 * cell,
+                y: grid_y + (i / columns) as f64 * cell,
+                size,
+                highlight: i < lit,
+                group: i * GROUPS / total.max(1),
+            })
+            .collect();
+        let rows = total.div_ceil(columns);
+        let grid_bottom = grid_y + rows as f64 * cell - gap;
+        let bottom = if beside { key_y.max(grid_bottom) } else { grid_bottom };
+
+        let hotspots: Vec<Hotspot> =
+            items.iter().map(|item| Hotspot { rect: item.number_box(), figure_id: item.figure_id.clone() }).collect();
+
+        let describe = match lang {
+            Lang::Zh => format!(
+                "{}{}中，{}{}，即{total}格中{}{lit}格（{key_text}）。",
+                finals[1],
+                workers.label.zh,
+                talents.label.zh,
+                finals[0],
+                if exact_squares { "" } else { "至少" }
+            ),
+            Lang::En => {
+                let qualifier = match talents.qualifier {
+                    Qualifier::Exact => String::new(),
+                    q => {
+                        let bare = format::value(talents.value, talents.unit, Qualifier::Exact, lang);
+                        format!(" ({} {bare})", format::qualifier_words(q, lang))
+                    }
+                };
+                format!(
+                    "Of {} {}, {} {}{qualifier}: {}{lit} of {total} squares ({}).",
+                    finals[1],
+                    workers.label.en,
+                    finals[0],
+                    talents.label.en,
+                    if exact_squares { "" } else { "at least " },
+                    key_text.to_lowercase()
+                )
+            }
+        };
+        WaffleLayout {
+            width,
+            height: (bottom + pad).ceil(),
+            lang,
+            people_per_square: unit,
+            columns,
+            squares,
+            items,
+            key,
+            hotspots,
+            describe,
+            palette,
+        }
+    }
+
+    /// Eased progress of the `group`-th group of squares.
+    fn group_t(elapsed_ms: f64, group: usize) -> f64 {
+        anim::staggered(elapsed_ms, group)
+    }
+}
+
+impl Chart for WaffleLayout {
+    fn size(&self) -> (f64, f64) {
+        (self.width, self.height)
+    }
+
+    fn entry_ms(&self) -> f64 {
+        anim::entry_total_ms(GROUPS)
+    }
+
+    /// Squares grow from their centres, group by group; the key's numbers
+    /// count up with the first group and the last.
+    fn frame(&self, elapsed_ms: f64) -> Scene {
+        let p = &self.palette;
+        let mut scene = Scene::new(self.width, self.height, p.background);
+        for (i, item) in self.items.iter().enumerate() {
+            let colour = if item.highlight { p.bar_alt } else { p.track };
+            let s = item.swatch;
+            scene.rect(s.x, s.y, s.w, s.h, colour);
+            let t = Self::group_t(elapsed_ms, if i == 0 { 0 } else { GROUPS - 1 });
+            let number = if t >= 1.0 { item.final_text() } else { item.style.write(item.final_value * t) };
+            let font = Font::bold(item.number_size);
+            scene.text(item.number_x, item.number_y, number, font, p.text, Align::Left);
+            draw_lines(&mut scene, &item.label, p.text);
+        }
+        draw_lines(&mut scene, &self.key, p.muted);
+        for sq in &self.squares {
+            let t = Self::group_t(elapsed_ms, sq.group);
+            let colour = if sq.highlight { p.bar_alt } else { p.track };
+            if t >= 1.0 {
+                scene.rect(sq.x, sq.y, sq.size, sq.size, colour);
+            } else {
+                let s = sq.size * t;
+                let c = sq.size / 2.0;
+                scene.rect(sq.x + c - s / 2.0, sq.y + c - s / 2.0, s, s, colour);
+            }
+        }
+        scene
+    }
+
+    fn hotspots(&self) -> &[Hotspot] {
+        &self.hotspots
+    }
+
+    fn describe(&self) -> String {
+        self.describe.clone()
+    }
+}

@@ -1,0 +1,106 @@
+//! One chart of the page in its own section and canvas. Its entry animation
+//! waits until the chart scrolls into view, and pauses while the tab is hidden.
+
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlElement;
+
+use super::dom;
+use super::surface::Surface;
+use crate::charts::{Chart, ChartKind, Ctx};
+use crate::data::Dataset;
+use crate::view::View;
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Entry {
+    /// Not yet seen: drawn at its first frame.
+    Waiting,
+    /// Animating; the rAF time it started (None until its first frame).
+    Running(Option<f64>),
+    Done,
+}
+
+pub struct ChartPanel {
+    pub kind: ChartKind,
+    pub section: HtmlElement,
+    heading: HtmlElement,
+    /// The element whose width the chart takes.
+    pub slot: HtmlElement,
+    pub surface: Surface,
+    pub chart: Option<Box<dyn Chart>>,
+    pub entry: Entry,
+}
+
+impl ChartPanel {
+    pub fn new(kind: ChartKind, view: &View) -> Result<Self, JsValue> {
+        let section: HtmlElement = dom::create("section")?;
+        section.set_class_name("ak-section");
+        let _ = section.set_attribute("data-chart", &format!("{kind:?}").to_lowercase());
+        let heading: HtmlElement = dom::create("h3")?;
+        heading.set_class_name("ak-h");
+        let slot: HtmlElement = dom::create("div")?;
+        slot.set_class_name("ak-slot");
+        let surface = Surface::new()?;
+        let _ = surface.canvas.set_attribute("role", "img");
+        slot.append_child(&surface.canvas)?;
+        section.append_child(&heading)?;
+        section.append_child(&slot)?;
+        let entry = if view.reduced_motion { Entry::Done } else { Entry::Waiting };
+        Ok(ChartPanel { kind, section, heading, slot, surface, chart: None, entry })
+    }
+
+    /// Lays the chart out for its slot's width; hides the section when the
+    /// data lacks the chart's figures.
+    pub fn fit(&mut self, data: &Dataset, view: &View) {
+        let width = self.slot.get_bounding_client_rect().width().floor();
+        let width = if width >= 1.0 { width } else { view.layout_width() };
+        self.heading.set_text_content(Some(self.kind.heading(view.lang)));
+        self.chart = self.kind.build(&Ctx::new(data, view, width));
+        self.section.set_hidden(self.chart.is_none());
+        if let Some(chart) = &self.chart {
+            let (w, h) = chart.size();
+            self.surface.resize(w, h, view.layout_dpr());
+            let _ = self.surface.canvas.set_attribute("aria-label", &chart.describe());
+            let _ = self.surface.canvas.set_attribute("lang", view.lang.code());
+        }
+    }
+
+    pub fn animating(&self) -> bool {
+        matches!(self.entry, Entry::Running(_))
+    }
+
+    /// Starts the entry (when the chart comes into view).
+    pub fn start(&mut self) -> bool {
+        if self.entry == Entry::Waiting && self.chart.is_some() {
+            self.entry = Entry::Running(None);
+            true
+        } else {
+            false
+        }
+    }
+
+    /// Shifts a running entry's start by `ms`: a pause while the tab was hidden.
+    pub fn delay(&mut self, ms: f64) {
+        if let Entry::Running(Some(start)) = &mut self.entry {
+            *start += ms;
+        }
+    }
+
+    /// Skips straight to the settled frame (animation switched off).
+    pub fn finish(&mut self) {
+        self.entry = Entry::Done;
+    }
+
+    /// Draws the frame for rAF time `now`.
+    pub fn draw(&mut self, now: f64) {
+        let Some(chart) = &self.chart else { return };
+        let elapsed = match &mut self.entry {
+            Entry::Waiting => 0.0,
+            Entry::Running(start) => now - *start.get_or_insert(now),
+            Entry::Done => f64::INFINITY,
+        };
+        if elapsed >= chart.entry_ms() {
+            self.entry = Entry::Done;
+        }
+        self.surface.paint(&chart.frame(elapsed));
+    }
+}

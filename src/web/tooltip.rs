@@ -1,0 +1,54 @@
+//! The provenance tooltip: a figure's value and label, and the article's
+//! sentence it comes from. One per graphic, kept inside the graphic's frame.
+
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlElement;
+
+use super::dom;
+use crate::data::{Dataset, Lang};
+use crate::format;
+
+pub struct Tip {
+    pub element: HtmlElement,
+    head: HtmlElement,
+    quote: HtmlElement,
+}
+
+impl Tip {
+    pub fn new() -> Result<Tip, JsValue> {
+        let element: HtmlElement = dom::create("div")?;
+        element.set_class_name("ak-tip");
+        element.set_hidden(true);
+        let _ = element.set_attribute("role", "tooltip");
+        let head: HtmlElement = dom::create("strong")?;
+        let quote: HtmlElement = dom::create("span")?;
+        let _ = quote.set_attribute("lang", "zh-CN");
+        quote.set_class_name("ak-tip-quote");
+        element.append_child(&head)?;
+        element.append_child(&quote)?;
+        Ok(Tip { element, head, quote })
+    }
+
+    /// Shows figure `id` near the client point (x, y), inside `frame`.
+    pub fn show_figure(&self, data: &Dataset, id: &str, lang: Lang, frame: &HtmlElement, at: (f64, f64)) {
+        let Some(figure) = data.figure(id) else { return self.hide() };
+        let sep = if lang == Lang::Zh { "：" } else { ": " };
+        self.head.set_text_content(Some(&format!("{}{sep}{}", figure.label.get(lang), format::figure(figure, lang))));
+        let source = match lang {
+            Lang::Zh => format!("原文：{}", figure.sentence),
+            Lang::En => format!("Article: {}", figure.sentence),
+        };
+        self.quote.set_text_content(Some(&source));
+        self.element.set_hidden(false);
+        let rect = frame.get_bounding_client_rect();
+        let (w, h) = (f64::from(self.element.offset_width()), f64::from(self.element.offset_height()));
+        let x = (at.0 - rect.left() + 12.0).min(rect.width() - w - 4.0).max(4.0);
+        let below = at.1 - rect.top() + 16.0;
+        let y = if below + h <= rect.height() { below } else { (at.1 - rect.top() - h - 12.0).max(4.0) };
+        dom::set_style(&self.element, &[("left", &format!("{x}px")), ("top", &format!("{y}px"))]);
+    }
+
+    pub fn hide(&self) {
+        self.element.set_hidden(true);
+    }
+}
