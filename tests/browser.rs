@@ -378,3 +378,124 @@ async fn hit_testing_stays_exact_after_a_resize() {
     }
     el.remove();
 }
+
+// ---- The page's charts (issue: reader's page) ----
+
+use ankang_graphic::charts::ChartKind;
+use ankang_graphic::scene::Shape;
+use ankang_graphic::theme::Theme;
+
+fn section_canvas(el: &HtmlElement, kind: ChartKind) -> HtmlCanvasElement {
+    let selector = format!("[data-chart={}] canvas", format!("{kind:?}").to_lowercase());
+    el.query_selector(&selector).unwrap().expect("the chart's canvas").dyn_into().unwrap()
+}
+
+/// The settled scene of `kind`, laid out for the width its canvas has.
+fn settled_scene(canvas: &HtmlCanvasElement, kind: ChartKind, view: &View) -> ankang_graphic::scene::Scene {
+    let data = data::embedded().unwrap();
+    let width = canvas.get_bounding_client_rect().width();
+    kind.build(&Ctx::new(&data, view, width)).unwrap().frame(f64::INFINITY)
+}
+
+#[wasm_bindgen_test]
+async fn every_chart_settles_with_its_shapes_where_the_data_says() {
+    set_dpr(1.0);
+    let el = container(720);
+    let graphic = mount(&el, options(&[("animate", false.into())])).unwrap();
+    settle(&graphic).await;
+    let view = View::default();
+    for kind in ChartKind::ALL {
+        let canvas = section_canvas(&el, kind);
+        let scene = settled_scene(&canvas, kind, &view);
+        let mut checked = 0;
+        for shape in &scene.shapes {
+            if let Shape::Rect { x, y, w, h, fill } = shape {
+                if *w >= 6.0 && *h >= 3.0 && fill.3 == 1.0 {
+                    assert_eq!(pixel(&canvas, x + w / 2.0, y + h / 2.0), rgb(*fill), "{kind:?} rect at {x},{y}");
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked >= 2, "{kind:?}: only {checked} shapes checked");
+    }
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn with_animation_off_the_first_frame_is_the_settled_frame() {
+    set_dpr(1.0);
+    let el = container(500);
+    let graphic = mount(&el, options(&[("animate", false.into())])).unwrap();
+    let first: Vec<String> = ChartKind::ALL.iter().map(|k| section_canvas(&el, *k).to_data_url().unwrap()).collect();
+    assert!(graphic.settled());
+    sleep(1600).await;
+    let later: Vec<String> = ChartKind::ALL.iter().map(|k| section_canvas(&el, *k).to_data_url().unwrap()).collect();
+    assert_eq!(first, later, "nothing moved after the first frame");
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn no_animation_frames_are_requested_while_idle() {
+    set_dpr(1.0);
+    let el = container(500);
+    let graphic = mount(&el, options(&[("animate", false.into())])).unwrap();
+    settle(&graphic).await;
+    // Count every requestAnimationFrame made on the page for one second.
+    let window = web_sys::window().unwrap();
+    let original = js_sys::Reflect::get(&window, &"requestAnimationFrame".into()).unwrap();
+    let count = js_sys::Function::new_with_args(
+        "original",
+        "window.__rafCount = 0; return function (cb) { window.__rafCount += 1; return original.call(window, cb); };",
+    );
+    let wrapper = count.call1(&JsValue::NULL, &original).unwrap();
+    js_sys::Reflect::set(&window, &"requestAnimationFrame".into(), &wrapper).unwrap();
+    let drawn = graphic.frames_drawn();
+    sleep(1000).await;
+    let calls = js_sys::Reflect::get(&window, &"__rafCount".into()).unwrap().as_f64().unwrap();
+    js_sys::Reflect::set(&window, &"requestAnimationFrame".into(), &original).unwrap();
+    assert_eq!(calls, 0.0, "rAF callbacks while idle");
+    assert_eq!(graphic.frames_drawn(), drawn);
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+fn the_dark_theme_draws_on_a_dark_ground() {
+    set_dpr(1.0);
+    let el = container(500);
+    let graphic = mount(&el, options(&[("animate", false.into()), ("theme", "dark".into())])).unwrap();
+    assert_eq!(graphic.theme(), "dark");
+    assert_eq!(el.get_attribute("data-theme").as_deref(), Some("dark"));
+    let dark = Theme::Dark.palette().background;
+    for kind in ChartKind::ALL {
+        let canvas = section_canvas(&el, kind);
+        let (r, g, b) = pixel(&canvas, 2.0, 2.0);
+        assert_eq!((r, g, b), rgb(dark), "{kind:?} background");
+        assert!(u32::from(r) + u32::from(g) + u32::from(b) < 120, "{kind:?} is not dark");
+    }
+    let (r, g, b) = pixel(&map_canvas(&el), 1.0, 1.0);
+    assert!(u32::from(r) + u32::from(g) + u32::from(b) < 120, "map ground is not dark");
+    assert!(graphic.set_theme("light"));
+    let (r, _, _) = pixel(&section_canvas(&el, ChartKind::Headline), 2.0, 2.0);
+    assert_eq!(r, 255, "switching back to light redraws");
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_chart_below_the_fold_waits_until_it_is_seen() {
+    set_dpr(1.0);
+    let spacer = container(10);
+    spacer.style().set_property("height", "5000px").unwrap();
+    let el = container(500);
+    let graphic = mount(&el, JsValue::UNDEFINED).unwrap();
+    sleep(300).await;
+    let waiting = section_canvas(&el, ChartKind::Headline).to_data_url().unwrap();
+    let drawn = graphic.frames_drawn();
+    assert!(graphic.settled(), "nothing animates off screen");
+    el.scroll_into_view();
+    sleep(100).await;
+    settle(&graphic).await;
+    assert!(graphic.frames_drawn() > drawn + 5, "the entry ran once in view");
+    assert_ne!(section_canvas(&el, ChartKind::Headline).to_data_url().unwrap(), waiting);
+    spacer.remove();
+    el.remove();
+}

@@ -238,6 +238,7 @@ impl Graphic {
             s.apply_texts();
             s.fit();
             s.draw_all(dom::now_ms());
+            mark_once("ankang:first-frame");
             // Until the visibility observer reports, entries may be about to start.
             s.awaiting_observer = !s.view.reduced_motion;
             s.mark_settled(!s.awaiting_observer);
@@ -552,6 +553,9 @@ impl State {
     /// frame is pending ("animating") or the graphic is idle ("settled").
     fn mark_settled(&self, settled: bool) {
         let _ = self.root.set_attribute("data-ankang-state", if settled { "settled" } else { "animating" });
+        if settled && !self.awaiting_observer {
+            mark_once("ankang:settled");
+        }
     }
 
     fn set_lang(&mut self, lang: Lang) {
@@ -605,6 +609,15 @@ impl State {
             map.draw(None);
         }
         self.write_hash();
+    }
+}
+
+/// A performance mark for benchmarks, once per page: "ankang:first-frame"
+/// after the first full draw, "ankang:settled" when entries first finish.
+fn mark_once(name: &str) {
+    let Some(performance) = dom::window().and_then(|w| w.performance()) else { return };
+    if performance.get_entries_by_name(name).length() == 0 {
+        let _ = performance.mark(name);
     }
 }
 
