@@ -84,13 +84,40 @@ fn decimals_of(value: f64) -> usize {
         .unwrap_or(2)
 }
 
+/// `value` with exactly `decimals` decimals (at most 3), rounded half away
+/// from zero. Integer arithmetic on purpose: it keeps core's float
+/// formatting (~16 KB) out of the wasm module.
 fn fixed(value: f64, decimals: usize) -> String {
-    let text = format!("{value:.decimals$}");
-    if text.starts_with('-') && text.trim_start_matches(['-', '0', '.']).is_empty() {
-        text[1..].to_owned()
-    } else {
-        text
+    if !value.is_finite() {
+        return String::from("–");
     }
+    let decimals = decimals.min(3);
+    let scale = 10u64.pow(decimals as u32);
+    let scaled = (value.abs() * scale as f64 + 0.5).floor() as u64;
+    let negative = value < 0.0 && scaled > 0;
+    let (int, frac) = (scaled / scale, scaled % scale);
+    let mut out = String::new();
+    if negative {
+        out.push('-');
+    }
+    out.push_str(&int.to_string());
+    if decimals > 0 {
+        out.push('.');
+        let digits = frac.to_string();
+        out.push_str(&"0".repeat(decimals - digits.len()));
+        out.push_str(&digits);
+    }
+    out
+}
+
+/// A length for CSS: "12px", "12.5px" (two decimals at most).
+pub fn css_px(value: f64) -> String {
+    let mut text = fixed(value, 2);
+    if text.contains('.') {
+        text = text.trim_end_matches('0').trim_end_matches('.').to_owned();
+    }
+    text.push_str("px");
+    text
 }
 
 fn group_thousands(digits: &str) -> String {
@@ -136,6 +163,20 @@ mod tests {
         assert_eq!(value(21.0, Unit::Person, Exact, En), "21");
         assert_eq!(value(999.0, Unit::Person, Exact, En), "999");
         assert_eq!(value(1000.0, Unit::Person, Exact, En), "1,000");
+    }
+
+    #[test]
+    fn fixed_rounds_like_print_without_float_formatting() {
+        assert_eq!(fixed(8.25, 1), "8.3");
+        assert_eq!(fixed(0.0, 1), "0.0");
+        assert_eq!(fixed(-0.001, 1), "0.0");
+        assert_eq!(fixed(-2.5, 0), "-3");
+        assert_eq!(fixed(1.005, 2), "1.00", "1.005 is 1.00499… in binary, as printf agrees");
+        assert_eq!(fixed(463.14, 2), "463.14");
+        assert_eq!(fixed(f64::NAN, 1), "–");
+        assert_eq!(css_px(360.0), "360px");
+        assert_eq!(css_px(12.345), "12.35px");
+        assert_eq!(plain_number(133300.0), "133300");
     }
 
     #[test]

@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use super::error::{DataError, ErrorKind as K};
 use super::literal::{implied_qualifier, stated_value};
 use super::model::{Dataset, Figure, I18n, Place, PlaceKind};
+use crate::format::plain_number;
 use crate::geo;
 
 /// Returns the first problem found, in file order.
@@ -159,7 +160,12 @@ fn check_figure(figure: &Figure, field: &str) -> Result<(), DataError> {
         return Err(DataError::new(K::NotFinite, id, value_field, "value is not a finite number"));
     }
     if figure.value < 0.0 {
-        return Err(DataError::new(K::Negative, id, value_field, format!("{} is negative", figure.value)));
+        return Err(DataError::new(
+            K::Negative,
+            id,
+            value_field,
+            format!("{} is negative", plain_number(figure.value)),
+        ));
     }
     check_text(&figure.label, id, &format!("{field}.label"))?;
     let implied = implied_qualifier(&figure.literal);
@@ -173,7 +179,12 @@ fn check_figure(figure: &Figure, field: &str) -> Result<(), DataError> {
     match stated_value(&figure.literal) {
         Some(stated) if (stated - figure.value).abs() <= 1e-9 * stated.abs().max(1.0) => {}
         Some(stated) => {
-            let detail = format!("\"{}\" states {stated}, but value is {}", figure.literal, figure.value);
+            let detail = format!(
+                "\"{}\" states {}, but value is {}",
+                figure.literal,
+                plain_number(stated),
+                plain_number(figure.value)
+            );
             return Err(DataError::new(K::ValueMismatch, id, value_field, detail));
         }
         None => {

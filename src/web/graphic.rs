@@ -815,7 +815,8 @@ fn watch_dpr(state: &Rc<RefCell<State>>) {
     if state.borrow().dpr_watches.iter().any(|(d, _, _)| *d == dpr) {
         return;
     }
-    let Ok(Some(query)) = window.match_media(&format!("(resolution: {dpr}dppx)")) else { return };
+    let query_text = format!("(resolution: {}dppx)", crate::format::plain_number(dpr));
+    let Ok(Some(query)) = window.match_media(&query_text) else { return };
     let weak = Rc::downgrade(state);
     let listener = Closure::<dyn FnMut(Event)>::new(move |_event: Event| {
         let Some(state) = weak.upgrade() else { return };

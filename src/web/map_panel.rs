@@ -148,7 +148,7 @@ impl MapPanel {
         self.layout = MapLayout::new(data, self.metric, width, lang, view.theme.palette());
         let dpr = view.layout_dpr();
         self.surface.resize(self.layout.width, self.layout.height, dpr);
-        dom::set_style(&self.wrap, &[("width", &format!("{}px", self.layout.width))]);
+        dom::set_style(&self.wrap, &[("width", &crate::format::css_px(self.layout.width))]);
         let side_width = self.side.get_bounding_client_rect().width().floor();
         let side_width = if side_width >= 1.0 { side_width.min(640.0) } else { width };
         self.bars = CountyBars::new(data, self.metric, side_width, lang, view.theme.palette());
@@ -214,7 +214,7 @@ impl MapPanel {
             ),
             Lang::En => format!(
                 "Map of Ankang's counties coloured by {}: {}. Arrow keys choose a county, Enter shows its details.",
-                metric::name(self.metric, lang).to_lowercase(),
+                metric::name(self.metric, lang).to_ascii_lowercase(),
                 values.join(", ")
             ),
         }
@@ -340,7 +340,7 @@ impl MapPanel {
         let (w, h) = (self.layout.width, self.layout.height);
         let x = (at.0 + 12.0).min(w - tw - 2.0).max(2.0);
         let y = if at.1 + 16.0 + th <= h { at.1 + 16.0 } else { (at.1 - th - 12.0).max(2.0) };
-        dom::set_style(&self.tooltip, &[("left", &format!("{x}px")), ("top", &format!("{y}px"))]);
+        dom::set_style(&self.tooltip, &[("left", &crate::format::css_px(x)), ("top", &crate::format::css_px(y))]);
     }
 
     pub fn hide_tooltip(&self) {

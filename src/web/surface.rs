@@ -30,7 +30,10 @@ impl Surface {
         if self.canvas.height() != h {
             self.canvas.set_height(h);
         }
-        dom::set_style(&self.canvas, &[("width", &format!("{css_w}px")), ("height", &format!("{css_h}px"))]);
+        dom::set_style(
+            &self.canvas,
+            &[("width", &crate::format::css_px(css_w)), ("height", &crate::format::css_px(css_h))],
+        );
     }
 
     pub fn paint(&self, scene: &Scene) {

@@ -45,7 +45,7 @@ impl Tip {
         let x = (at.0 - rect.left() + 12.0).min(rect.width() - w - 4.0).max(4.0);
         let below = at.1 - rect.top() + 16.0;
         let y = if below + h <= rect.height() { below } else { (at.1 - rect.top() - h - 12.0).max(4.0) };
-        dom::set_style(&self.element, &[("left", &format!("{x}px")), ("top", &format!("{y}px"))]);
+        dom::set_style(&self.element, &[("left", &crate::format::css_px(x)), ("top", &crate::format::css_px(y))]);
     }
 
     pub fn hide(&self) {
