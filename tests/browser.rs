@@ -499,3 +499,25 @@ async fn a_chart_below_the_fold_waits_until_it_is_seen() {
     spacer.remove();
     el.remove();
 }
+
+#[wasm_bindgen_test]
+fn crisp_at_dpr_1_5_and_3_and_redrawn_when_the_dpr_changes() {
+    set_dpr(1.0);
+    let el = container(480);
+    let _graphic = mount(&el, options(&[("animate", false.into())])).unwrap();
+    let window = web_sys::window().unwrap();
+    for dpr in [1.5, 3.0, 2.0, 1.0] {
+        set_dpr(dpr);
+        // Browser zoom fires `resize`; the graphic re-reads the DPR.
+        window.dispatch_event(&web_sys::Event::new("resize").unwrap()).unwrap();
+        let canvases = el.query_selector_all("canvas").unwrap();
+        assert!(canvases.length() >= 8);
+        for i in 0..canvases.length() {
+            let canvas: HtmlCanvasElement = canvases.item(i).unwrap().dyn_into().unwrap();
+            let css = canvas.get_bounding_client_rect().width();
+            assert_eq!(canvas.width(), (css * dpr).round() as u32, "canvas {i} at DPR {dpr}");
+        }
+        assert_bars(&canvas_in(&el), dpr);
+    }
+    el.remove();
+}

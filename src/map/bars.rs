@@ -205,6 +205,39 @@ mod tests {
     }
 
     #[test]
+    fn an_interrupted_tween_continues_from_what_is_on_screen() {
+        let data = crate::data::embedded().unwrap();
+        let a = CountyBars::new(&data, Metric::NewUnions, 400.0, Lang::Zh, &LIGHT);
+        let b = CountyBars::new(&data, Metric::InsuranceClaims, 400.0, Lang::Zh, &LIGHT);
+        // The ends of a tween are exactly its endpoints.
+        for row in &b.blend(&a, 0.0).rows {
+            let old = a.rows.iter().find(|o| o.place_id == row.place_id).unwrap();
+            assert_eq!((row.bar_w, row.y, row.fill), (old.bar_w, old.y, old.fill));
+        }
+        assert_eq!(b.blend(&a, 1.0), b);
+        // Interrupted at t = 0.4, the next tween starts from the blended state: no jump.
+        let midway = b.blend(&a, 0.4);
+        let c = CountyBars::new(&data, Metric::Participants, 400.0, Lang::Zh, &LIGHT);
+        let restart = c.blend(&midway, 0.0);
+        for row in &restart.rows {
+            let seen = midway.rows.iter().find(|r| r.place_id == row.place_id).unwrap();
+            assert!((row.bar_w - seen.bar_w).abs() < 1e-9 && (row.y - seen.y).abs() < 1e-9, "{} jumped", row.name);
+            assert_eq!(row.fill, seen.fill);
+        }
+        // Lengths move monotonically between the two ends.
+        for row in &b.rows {
+            let old = a.rows.iter().find(|r| r.place_id == row.place_id).unwrap().bar_w;
+            let mut last = old;
+            for k in 1..=10 {
+                let w =
+                    b.blend(&a, f64::from(k) / 10.0).rows.iter().find(|r| r.place_id == row.place_id).unwrap().bar_w;
+                assert!((w - last) * (row.bar_w - old) >= -1e-9, "{} not monotone", row.name);
+                last = w;
+            }
+        }
+    }
+
+    #[test]
     fn rows_are_hit_and_fit_the_frame() {
         let data = crate::data::embedded().unwrap();
         for width in [300.0, 520.0] {

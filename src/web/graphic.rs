@@ -781,6 +781,28 @@ fn install_page_listeners(state: &Rc<RefCell<State>>) {
     if let Some(query) = dom::window().and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten()) {
         listen(state, &query, "change", on_color_scheme);
     }
+    // Browser zoom changes the DPR and fires `resize`; moving to another
+    // screen changes it silently, which `watch_dpr`'s media query catches.
+    if let Some(window) = dom::window() {
+        listen(state, &window, "resize", on_window_resize);
+    }
+}
+
+/// Re-fits everything when the DPR differs from the one laid out for.
+fn on_window_resize(state: &Rc<RefCell<State>>, _event: &Event) {
+    let dpr = dom::window().map_or(1.0, |w| w.device_pixel_ratio());
+    let changed = {
+        let mut s = state.borrow_mut();
+        let changed = dpr != s.view.dpr;
+        if changed {
+            s.fit();
+            s.draw_all(dom::now_ms());
+        }
+        changed
+    };
+    if changed {
+        watch_dpr(state);
+    }
 }
 
 fn on_visibility(state: &Rc<RefCell<State>>, _event: &Event) {

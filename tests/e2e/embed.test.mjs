@@ -149,3 +149,40 @@ test('without WebAssembly the static SVG and the table show', async () => {
   assert.match(await page.locator('.ak-status').textContent(), /static version|静态版本/);
   await context.close();
 });
+
+test('hovering a number shows the article sentence it comes from', async () => {
+  const { page, context } = await open(env, '/', { width: 1200 });
+  await settled(page);
+  const canvas = page.locator('[data-chart=headline] canvas');
+  const box = await canvas.boundingBox();
+  // The first counter's number: top-left of the chart, below its 3 px rule.
+  await page.mouse.move(box.x + 40, box.y + 40);
+  const tip = page.locator('.ak-tip');
+  await tip.waitFor({ state: 'visible' });
+  const text = await tip.textContent();
+  assert.match(text, /18万/);
+  assert.match(text, /推动18万产业工人/, 'the verbatim sentence');
+  await page.mouse.move(box.x + 5, box.y + box.height - 3);
+  await tip.waitFor({ state: 'hidden' });
+  await context.close();
+});
+
+test('the PNG is the current view at 2×, and the CSV has a BOM and a line per figure', async () => {
+  const { page, context } = await open(env, '/', { width: 800 });
+  await settled(page);
+  const [png] = await Promise.all([page.waitForEvent('download'), page.locator('.ak-switch[data-action=png]').click()]);
+  assert.equal(png.suggestedFilename(), 'ankang-graphic.png');
+  const image = await readFile(await png.path());
+  assert.deepEqual([...image.subarray(1, 4)], [0x50, 0x4e, 0x47], 'a PNG file');
+  const width = image.readUInt32BE(16);
+  const cssWidth = await page.evaluate(() => Math.max(...[...document.querySelectorAll('.ak-graphic canvas')].map((c) => c.getBoundingClientRect().width)));
+  assert.equal(width, Math.round(cssWidth * 2), 'drawn at 2×');
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('.ak-switch[data-action=csv]').click()]);
+  assert.equal(csv.suggestedFilename(), 'ankang-figures.csv');
+  const bytes = await readFile(await csv.path());
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM');
+  const lines = bytes.toString('utf8').trim().split('\r\n');
+  assert.equal(lines.length, FIGURES + 1);
+  assert.match(bytes.toString('utf8'), /"city\.workers","city","安康市","Ankang"/);
+  await context.close();
+});
