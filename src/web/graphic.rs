@@ -952,12 +952,7 @@ fn on_map_pointer_move(state: &Rc<RefCell<State>>, event: &Event) {
         Some(id) => map.show_tooltip(data, id, css),
         None => map.hide_tooltip(),
     }
-    if place != map.hovered {
-        map.hovered = place;
-        let cursor = if map.hovered.is_some() { "pointer" } else { "default" };
-        let _ = map.surface.canvas.style().set_property("cursor", cursor);
-        map.draw(None);
-    }
+    map.set_hovered(place, false);
 }
 
 fn on_map_pointer_leave(state: &Rc<RefCell<State>>, _event: &Event) {
@@ -1059,12 +1054,7 @@ fn on_bars_pointer(state: &Rc<RefCell<State>>, event: &Event) {
         None => tip.hide(),
     }
     let row = map.row_at(x, y);
-    if row != map.hovered {
-        map.hovered = row;
-        let cursor = if map.hovered.is_some() { "pointer" } else { "default" };
-        let _ = map.bars_surface.canvas.style().set_property("cursor", cursor);
-        map.draw(None);
-    }
+    map.set_hovered(row, true);
 }
 
 fn on_bars_leave(state: &Rc<RefCell<State>>, _event: &Event) {

@@ -293,6 +293,18 @@ impl MapPanel {
         vec![self.layout.frame(highlight, None), self.bars.frame(None, self.selected.as_deref(), None)]
     }
 
+    /// Moves the hover highlight, from the pointer over the map (`on_bars`
+    /// false) or over the county bars; redraws only when it changes.
+    pub fn set_hovered(&mut self, place: Option<String>, on_bars: bool) {
+        if place == self.hovered {
+            return;
+        }
+        let canvas = if on_bars { &self.bars_surface.canvas } else { &self.surface.canvas };
+        let _ = canvas.style().set_property("cursor", if place.is_some() { "pointer" } else { "default" });
+        self.hovered = place;
+        self.draw(None);
+    }
+
     /// The county whose bar row is under a client point, if any.
     pub fn row_at(&self, client_x: f64, client_y: f64) -> Option<String> {
         let (css, _) = self.bars_surface.locate(client_x, client_y);
