@@ -209,4 +209,7 @@ fn unknown_top_level_field() {
     let mut doc = real();
     doc["extra"] = json!(1);
     rejects(doc, ErrorKind::Shape, None, "extra");
+    // Even an empty key is named (found by the property tests).
+    let err = data::from_json_str(r#"{"": 1}"#).unwrap_err();
+    assert_eq!(err.field, "\"\"");
 }

@@ -31,7 +31,8 @@ pub fn from_value(value: Value) -> Result<Dataset, DataError> {
     };
     for key in top.keys() {
         if !["meta", "themes", "places", "figures"].contains(&key.as_str()) {
-            return Err(DataError::new(ErrorKind::Shape, None, key.clone(), "unknown top-level field"));
+            // Quoted, so that even an empty key names a field.
+            return Err(DataError::new(ErrorKind::Shape, None, format!("{key:?}"), "unknown top-level field"));
         }
     }
     let meta: Meta = item(top.remove("meta"), "meta")?;
