@@ -48,10 +48,15 @@ impl ChartPanel {
         Ok(ChartPanel { kind, section, heading, slot, surface, chart: None, entry })
     }
 
-    /// Lays the chart out for its slot's width; hides the section when the
-    /// data lacks the chart's figures.
-    pub fn fit(&mut self, data: &Dataset, view: &View) {
-        let width = self.slot.get_bounding_client_rect().width().floor();
+    /// The width the chart may take. Read every panel's width before laying
+    /// any out: a read after a canvas resize would force a layout each time.
+    pub fn slot_width(&self) -> f64 {
+        self.slot.get_bounding_client_rect().width().floor()
+    }
+
+    /// Lays the chart out `width` px wide (from `slot_width`); hides the
+    /// section when the data lacks the chart's figures.
+    pub fn fit(&mut self, data: &Dataset, view: &View, width: f64) {
         let width = if width >= 1.0 { width } else { view.layout_width() };
         self.heading.set_text_content(Some(self.kind.heading(view.lang)));
         self.chart = self.kind.build(&Ctx::new(data, view, width));
@@ -90,9 +95,14 @@ impl ChartPanel {
         self.entry = Entry::Done;
     }
 
-    /// Draws the frame for rAF time `now`.
+    /// Draws the frame for rAF time `now`. A chart not yet seen is not drawn
+    /// at all: its canvas stays blank (the page's ground) until its entry
+    /// starts, which keeps the first frame to what the reader can see.
     pub fn draw(&mut self, now: f64) {
         let Some(chart) = &self.chart else { return };
+        if self.entry == Entry::Waiting {
+            return;
+        }
         let elapsed = match &mut self.entry {
             Entry::Waiting => 0.0,
             Entry::Running(start) => now - *start.get_or_insert(now),

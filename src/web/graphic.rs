@@ -238,7 +238,10 @@ impl Graphic {
             s.apply_texts();
             s.fit();
             s.draw_all(dom::now_ms());
-            mark_once("ankang:first-frame");
+            if s.view.reduced_motion {
+                // Everything was drawn, final.
+                mark_once("ankang:first-frame");
+            }
             // Until the visibility observer reports, entries may be about to start.
             s.awaiting_observer = !s.view.reduced_motion;
             s.mark_settled(!s.awaiting_observer);
@@ -246,6 +249,7 @@ impl Graphic {
         install_tick(&state);
         install_resize(&state);
         install_visibility_observer(&state);
+        install_map_observer(&state);
         install_page_listeners(&state);
         install_events(&state);
         watch_dpr(&state);
@@ -527,11 +531,14 @@ impl State {
     fn fit(&mut self) {
         self.view.width = self.root.get_bounding_client_rect().width().floor();
         self.view.dpr = dom::window().map_or(1.0, |w| w.device_pixel_ratio());
-        for panel in &mut self.charts {
-            panel.fit(&self.data, &self.view);
+        // All reads first, then all writes: one layout pass, not one per canvas.
+        let widths: Vec<f64> = self.charts.iter().map(ChartPanel::slot_width).collect();
+        let map_width = self.map.as_ref().map(MapPanel::body_width);
+        for (panel, width) in self.charts.iter_mut().zip(widths) {
+            panel.fit(&self.data, &self.view, width);
         }
-        if let Some(map) = &mut self.map {
-            map.fit(&self.data, &self.view);
+        if let (Some(map), Some(width)) = (&mut self.map, map_width) {
+            map.fit_to(&self.data, &self.view, width);
         }
     }
 
@@ -613,7 +620,8 @@ impl State {
 }
 
 /// A performance mark for benchmarks, once per page: "ankang:first-frame"
-/// after the first full draw, "ankang:settled" when entries first finish.
+/// when the charts in view are first drawn (the first entry frame, or the
+/// final frame when motion is off), "ankang:settled" when entries first finish.
 fn mark_once(name: &str) {
     let Some(performance) = dom::window().and_then(|w| w.performance()) else { return };
     if performance.get_entries_by_name(name).length() == 0 {
@@ -656,6 +664,8 @@ fn install_tick(state: &Rc<RefCell<State>>) {
             s.frame_pending = false;
             for panel in s.charts.iter_mut().filter(|p| p.animating()) {
                 panel.draw(now);
+                // The first frame with the charts in view drawn.
+                mark_once("ankang:first-frame");
             }
             if let Some(map) = s.map.as_mut().filter(|m| m.animating()) {
                 map.draw(Some(now));
@@ -705,6 +715,33 @@ fn install_resize(state: &Rc<RefCell<State>>) {
     let root = state.borrow().root.clone();
     observer.observe(&root);
     state.borrow_mut().observers.push((observer.into(), on_resize));
+}
+
+/// The map is drawn when it comes within 300 px of the viewport.
+fn install_map_observer(state: &Rc<RefCell<State>>) {
+    let Some(section) = state.borrow().map.as_ref().filter(|m| !m.seen).map(|m| m.section.clone()) else { return };
+    let weak = Rc::downgrade(state);
+    let on_near = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        let Some(state) = weak.upgrade() else { return };
+        let near =
+            entries.iter().filter_map(|e| e.dyn_into::<IntersectionObserverEntry>().ok()).any(|e| e.is_intersecting());
+        let mut s = state.borrow_mut();
+        if let Some(map) = s.map.as_mut().filter(|m| near && !m.seen) {
+            map.seen = true;
+            map.draw(None);
+        }
+    });
+    let init = web_sys::IntersectionObserverInit::new();
+    init.set_root_margin("300px 0px");
+    let Ok(observer) = IntersectionObserver::new_with_options(on_near.as_ref().unchecked_ref(), &init) else {
+        if let Some(map) = state.borrow_mut().map.as_mut() {
+            map.seen = true;
+            map.draw(None);
+        }
+        return;
+    };
+    observer.observe(&section);
+    state.borrow_mut().observers.push((observer.into(), on_near));
 }
 
 /// Entry animations start when a chart scrolls into view.

@@ -19,6 +19,10 @@ use crate::view::View;
 pub const TWEEN_MS: f64 = 500.0;
 /// Widest the map itself is drawn; wider frames put the story card beside it.
 pub const MAX_MAP_WIDTH: f64 = 560.0;
+/// The side column's CSS (www/ankang.css `.ak-map-body`, `.ak-side`).
+const SIDE_GAP: f64 = 16.0;
+const SIDE_MIN: f64 = 260.0;
+const SIDE_MAX: f64 = 640.0;
 
 pub struct MapPanel {
     pub section: HtmlElement,
@@ -31,6 +35,7 @@ pub struct MapPanel {
     pub surface: Surface,
     pub tooltip: HtmlElement,
     /// Beside the map (below it on phones): the county bars, then the card.
+    #[allow(dead_code)] // kept for hosts styling; the width is computed
     pub side: HtmlElement,
     pub bars_surface: Surface,
     pub bars: CountyBars,
@@ -46,6 +51,8 @@ pub struct MapPanel {
     /// Fills and bars to tween from, and the rAF time the tween started (None before its first frame).
     tween: Option<(Fills, CountyBars, Option<f64>)>,
     lang: Lang,
+    /// Drawn only once it nears the viewport (or the reader acts on it).
+    pub seen: bool,
 }
 
 fn el(tag: &str, class: &str) -> Result<HtmlElement, JsValue> {
@@ -134,23 +141,37 @@ impl MapPanel {
             paths: Vec::new(),
             tween: None,
             lang,
+            seen: view.reduced_motion,
         }))
     }
 
     /// Lays the map out for the frame's width and language, and refreshes
     /// every text the DOM holds.
     pub fn fit(&mut self, data: &Dataset, view: &View) {
+        let available = self.body_width();
+        self.fit_to(data, view, available);
+    }
+
+    /// The width the map and its side column share.
+    pub fn body_width(&self) -> f64 {
+        self.body.get_bounding_client_rect().width().floor()
+    }
+
+    /// Lays the map out for a body `available` px wide, without reading the
+    /// DOM: the side column's width follows from the CSS flex rules.
+    pub fn fit_to(&mut self, data: &Dataset, view: &View, available: f64) {
         self.lang = view.lang;
         let lang = view.lang;
-        let available = self.body.get_bounding_client_rect().width().floor();
         let available = if available >= 1.0 { available } else { view.layout_width() };
         let width = available.min(MAX_MAP_WIDTH);
         self.layout = MapLayout::new(data, self.metric, width, lang, view.theme.palette());
         let dpr = view.layout_dpr();
         self.surface.resize(self.layout.width, self.layout.height, dpr);
         dom::set_style(&self.wrap, &[("width", &crate::format::css_px(self.layout.width))]);
-        let side_width = self.side.get_bounding_client_rect().width().floor();
-        let side_width = if side_width >= 1.0 { side_width.min(640.0) } else { width };
+        // .ak-side is `flex: 1 1 260px; max-width: 640px` beside the map, 16 px apart,
+        // and wraps below it when less than 260 px is left.
+        let beside = available - width - SIDE_GAP;
+        let side_width = if beside >= SIDE_MIN { beside } else { available }.min(SIDE_MAX).floor();
         self.bars = CountyBars::new(data, self.metric, side_width, lang, view.theme.palette());
         self.bars_surface.resize(self.bars.width, self.bars.height, dpr);
         let _ = self.bars_surface.canvas.set_attribute("aria-label", &self.bars.describe());
@@ -237,6 +258,7 @@ impl MapPanel {
     }
 
     pub fn set_metric(&mut self, data: &Dataset, view: &View, metric: Metric) -> bool {
+        self.seen = true;
         if metric == self.metric || !self.metrics.contains(&metric) {
             return false;
         }
@@ -267,6 +289,9 @@ impl MapPanel {
     }
 
     pub fn draw(&mut self, now: Option<f64>) {
+        if !self.seen {
+            return;
+        }
         let t = match (&mut self.tween, now) {
             (Some((_, _, start)), Some(now)) => {
                 let start = *start.get_or_insert(now);
@@ -296,6 +321,7 @@ impl MapPanel {
     /// Moves the hover highlight, from the pointer over the map (`on_bars`
     /// false) or over the county bars; redraws only when it changes.
     pub fn set_hovered(&mut self, place: Option<String>, on_bars: bool) {
+        self.seen = true;
         if place == self.hovered {
             return;
         }
@@ -374,6 +400,7 @@ impl MapPanel {
     }
 
     pub fn select(&mut self, data: &Dataset, id: Option<String>) {
+        self.seen = true;
         self.selected = id;
         self.render_card(data);
         let text = match (&self.selected, self.lang) {
