@@ -11,16 +11,26 @@ use crate::data::{Dataset, Lang};
 use crate::scene::{self, Scene};
 use crate::table;
 
-/// The data table behind a 数据表 / Data table disclosure.
-pub fn data_table(data: &Dataset, lang: Lang) -> Result<HtmlElement, JsValue> {
+/// The disclosure alone, to hold the place until the table is built.
+pub fn table_placeholder(lang: Lang) -> Result<HtmlElement, JsValue> {
     let details: HtmlElement = dom::create("details")?;
     details.set_class_name("ak-table");
     let summary: HtmlElement = dom::create("summary")?;
-    summary.set_text_content(Some(match lang {
+    summary.set_text_content(Some(table_summary(lang)));
+    details.append_child(&summary)?;
+    Ok(details)
+}
+
+fn table_summary(lang: Lang) -> &'static str {
+    match lang {
         Lang::Zh => "数据表：文中全部数字",
         Lang::En => "Data table: every figure in the article",
-    }));
-    details.append_child(&summary)?;
+    }
+}
+
+/// The data table behind a 数据表 / Data table disclosure.
+pub fn data_table(data: &Dataset, lang: Lang) -> Result<HtmlElement, JsValue> {
+    let details = table_placeholder(lang)?;
     let wrap: HtmlElement = dom::create("div")?;
     wrap.set_class_name("ak-table-wrap");
     let table: HtmlElement = dom::create("table")?;

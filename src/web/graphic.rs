@@ -195,7 +195,8 @@ impl Graphic {
         if let Some(map) = &map {
             root.append_child(&map.section)?;
         }
-        let table = super::extras::data_table(&data, lang)?;
+        // The table's ~500 cells are built when the page is idle, off the first frame's path.
+        let table = super::extras::table_placeholder(lang)?;
         root.append_child(&table)?;
         let footer = el("footer", "ak-footer")?;
         footer.append_child(&header.source)?;
@@ -253,6 +254,7 @@ impl Graphic {
         install_page_listeners(&state);
         install_events(&state);
         watch_dpr(&state);
+        schedule_table(&state);
         if state.borrow().deeplink {
             if let Some(window) = dom::window() {
                 listen(&state, &window, "hashchange", on_hash_change);
@@ -715,6 +717,22 @@ fn install_resize(state: &Rc<RefCell<State>>) {
     let root = state.borrow().root.clone();
     observer.observe(&root);
     state.borrow_mut().observers.push((observer.into(), on_resize));
+}
+
+/// Builds the data table when the browser is idle (within a second).
+fn schedule_table(state: &Rc<RefCell<State>>) {
+    let weak = Rc::downgrade(state);
+    let build = Closure::once_into_js(move || {
+        if let Some(state) = weak.upgrade() {
+            state.borrow_mut().rebuild_table();
+        }
+    });
+    let Some(window) = dom::window() else { return };
+    let options = web_sys::IdleRequestOptions::new();
+    options.set_timeout(1000);
+    if window.request_idle_callback_with_options(build.unchecked_ref(), &options).is_err() {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(build.unchecked_ref(), 100);
+    }
 }
 
 /// The map is drawn when it comes within 300 px of the viewport.
