@@ -1014,9 +1014,7 @@ fn on_map_pointer_leave(state: &Rc<RefCell<State>>, _event: &Event) {
     let mut s = state.borrow_mut();
     let Some(map) = s.map.as_mut() else { return };
     map.hide_tooltip();
-    if map.hovered.take().is_some() {
-        map.draw(None);
-    }
+    map.set_hovered(None, false);
 }
 
 fn on_map_click(state: &Rc<RefCell<State>>, event: &Event) {
@@ -1116,18 +1114,14 @@ fn on_bars_leave(state: &Rc<RefCell<State>>, _event: &Event) {
     let mut s = state.borrow_mut();
     s.tip.hide();
     if let Some(map) = s.map.as_mut() {
-        if map.hovered.take().is_some() {
-            map.draw(None);
-        }
+        map.set_hovered(None, true);
     }
 }
 
 fn on_bars_click(state: &Rc<RefCell<State>>, event: &Event) {
     let Some(e) = event.dyn_ref::<MouseEvent>() else { return };
     let mut s = state.borrow_mut();
-    let State { data, map, .. } = &mut *s;
-    let Some(map) = map.as_mut() else { return };
-    let _ = data;
+    let Some(map) = s.map.as_ref() else { return };
     if let Some(id) = map.row_at(f64::from(e.client_x()), f64::from(e.client_y())) {
         s.select(Some(id));
     }
