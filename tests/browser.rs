@@ -521,3 +521,33 @@ fn crisp_at_dpr_1_5_and_3_and_redrawn_when_the_dpr_changes() {
     }
     el.remove();
 }
+
+#[wasm_bindgen_test]
+async fn the_entry_pauses_while_the_tab_is_hidden() {
+    set_dpr(1.0);
+    let el = container(600);
+    for (k, v) in [("position", "fixed"), ("top", "0"), ("left", "0"), ("z-index", "10"), ("background", "#fff")] {
+        el.style().set_property(k, v).unwrap();
+    }
+    let graphic = mount(&el, JsValue::UNDEFINED).unwrap();
+    sleep(200).await;
+    assert!(!graphic.settled(), "the entry is running");
+    let document = document();
+    let set_hidden = |hidden: bool| {
+        let descriptor = js_sys::Object::new();
+        js_sys::Reflect::set(&descriptor, &"value".into(), &hidden.into()).unwrap();
+        js_sys::Reflect::set(&descriptor, &"configurable".into(), &true.into()).unwrap();
+        js_sys::Object::define_property(&document, &"hidden".into(), &descriptor);
+        document.dispatch_event(&web_sys::Event::new("visibilitychange").unwrap()).unwrap();
+    };
+    set_hidden(true);
+    // Longer than the whole entry: had it not paused, it would be over.
+    sleep(1800).await;
+    set_hidden(false);
+    sleep(50).await;
+    assert!(!graphic.settled(), "the entry resumed where it paused instead of jumping to its end");
+    settle(&graphic).await;
+    js_sys::Reflect::delete_property(&document, &"hidden".into()).unwrap();
+    assert_bars(&canvas_in(&el), 1.0);
+    el.remove();
+}

@@ -664,6 +664,10 @@ fn install_tick(state: &Rc<RefCell<State>>) {
                 return;
             }
             s.frame_pending = false;
+            if s.hidden_at.is_some() {
+                // Paused while the tab is hidden; `on_visibility` restarts the loop.
+                return;
+            }
             for panel in s.charts.iter_mut().filter(|p| p.animating()) {
                 panel.draw(now);
                 // The first frame with the charts in view drawn.
@@ -860,20 +864,31 @@ fn on_window_resize(state: &Rc<RefCell<State>>, _event: &Event) {
     }
 }
 
+/// Entries and tweens pause while the tab is hidden, and resume where they
+/// were: their start times move on by the time spent hidden.
 fn on_visibility(state: &Rc<RefCell<State>>, _event: &Event) {
     let hidden = dom::document().is_some_and(|d| d.hidden());
-    let mut s = state.borrow_mut();
-    let now = dom::now_ms();
-    if hidden {
-        s.hidden_at = Some(now);
-    } else if let Some(at) = s.hidden_at.take() {
-        let paused = now - at;
-        for panel in &mut s.charts {
-            panel.delay(paused);
+    let resume = {
+        let mut s = state.borrow_mut();
+        let now = dom::now_ms();
+        if hidden {
+            s.hidden_at.get_or_insert(now);
+            false
+        } else if let Some(at) = s.hidden_at.take() {
+            let paused = now - at;
+            for panel in &mut s.charts {
+                panel.delay(paused);
+            }
+            if let Some(map) = &mut s.map {
+                map.delay(paused);
+            }
+            s.animating()
+        } else {
+            false
         }
-        if let Some(map) = &mut s.map {
-            map.delay(paused);
-        }
+    };
+    if resume {
+        request_frame(state);
     }
 }
 
