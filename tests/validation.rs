@@ -213,3 +213,98 @@ fn unknown_top_level_field() {
     let err = data::from_json_str(r#"{"": 1}"#).unwrap_err();
     assert_eq!(err.field, "\"\"");
 }
+
+// Like with like, and the counting rules of README.md ("The data").
+
+#[test]
+fn a_metric_takes_one_unit_only() {
+    // Zhenping's 165 patients are people; the claims metric counts person-times.
+    let mut doc = real();
+    figure_mut(&mut doc, "zhenping.claims")["metric"] = json!("insurance_claims");
+    let msg = rejects(doc, ErrorKind::MetricUnit, Some("zhenping.claims"), ".unit");
+    assert!(msg.contains("PersonTime") && msg.contains("Person"), "{msg}");
+    // People trained are not attendances either.
+    let mut doc = real();
+    figure_mut(&mut doc, "ziyang.tea_technicians")["metric"] = json!("attendances");
+    rejects(doc, ErrorKind::MetricUnit, Some("ziyang.tea_technicians"), ".unit");
+}
+
+#[test]
+fn a_person_time_literal_requires_the_person_time_unit() {
+    let mut doc = real();
+    figure_mut(&mut doc, "ziyang.insured")["unit"] = json!("person");
+    let msg = rejects(doc, ErrorKind::PersonTimeUnit, Some("ziyang.insured"), ".unit");
+    assert!(msg.contains("人次"), "{msg}");
+    // And the reverse: people counted as person-times.
+    let mut doc = real();
+    figure_mut(&mut doc, "zhenping.claims")["unit"] = json!("person_time");
+    rejects(doc, ErrorKind::PersonTimeUnit, Some("zhenping.claims"), ".unit");
+}
+
+#[test]
+fn every_figure_needs_its_translation() {
+    let mut doc = real();
+    figure_mut(&mut doc, "city.workers")["sentence_en"] = json!("  ");
+    rejects(doc, ErrorKind::MissingTranslation, Some("city.workers"), ".sentence_en");
+    let mut doc = real();
+    figure_mut(&mut doc, "city.workers").as_object_mut().unwrap().remove("sentence_en");
+    rejects(doc, ErrorKind::Shape, Some("city.workers"), "figures[");
+}
+
+#[test]
+fn derived_figures_name_parts_that_exist_and_sum_to_them() {
+    let data = data::from_value(real()).unwrap();
+    let sum = data.figure("ningshan.honoured").unwrap();
+    assert_eq!(sum.value, 25.0);
+    assert!(sum.is_derived());
+
+    let mut doc = real();
+    figure_mut(&mut doc, "ningshan.honoured")["value"] = json!(26);
+    let msg = rejects(doc, ErrorKind::DerivedParts, Some("ningshan.honoured"), ".derived");
+    assert!(msg.contains("add up to 25"), "{msg}");
+
+    let mut doc = real();
+    figure_mut(&mut doc, "ningshan.honoured")["derived"] = json!(["ningshan.model_workers", "ningshan.no_such"]);
+    let msg = rejects(doc, ErrorKind::DerivedParts, Some("ningshan.honoured"), ".derived");
+    assert!(msg.contains("ningshan.no_such"), "{msg}");
+
+    // Parts of another place cannot be added in.
+    let mut doc = real();
+    figure_mut(&mut doc, "ningshan.honoured")["derived"] = json!(["ningshan.model_workers", "xunyang.model_workers"]);
+    rejects(doc, ErrorKind::DerivedParts, Some("ningshan.honoured"), ".derived");
+
+    // A derived figure never passes for a printed one: its literal spells the sum.
+    let mut doc = real();
+    figure_mut(&mut doc, "ningshan.honoured")["literal"] = json!("25名");
+    rejects(doc, ErrorKind::DerivedParts, Some("ningshan.honoured"), ".derived");
+}
+
+/// Adds a figure to a copy of the real file.
+fn with_figure(figure: Value) -> Value {
+    let mut doc = real();
+    doc["figures"].as_array_mut().unwrap().push(figure);
+    doc
+}
+
+#[test]
+fn numbers_that_are_part_of_a_name_are_not_figures() {
+    // 八大产业链 / 六大平台: a designation of policy, not a count the article reports.
+    let doc = with_figure(json!({
+        "id": "hanyin.platforms", "place": "610921", "theme": "service_stations", "value": 6,
+        "literal": "六大", "unit": "item", "qualifier": "exact",
+        "label": {"zh": "服务职工平台", "en": "service platforms"},
+        "sentence": "近年来,汉阴县总工会以深化\"三个年\"活动为抓手,建成服务职工\"六大平台\"。",
+        "sentence_en": "It built six platforms serving workers.", "metric": null
+    }));
+    let msg = rejects(doc, ErrorKind::NotAFigure, Some("hanyin.platforms"), ".literal");
+    assert!(msg.contains("part of a name"), "{msg}");
+    // “15分钟服务圈”: the span in a plan's quoted name, not a measured reach.
+    let doc = with_figure(json!({
+        "id": "gaoxin.service_radius", "place": "gaoxin", "theme": "service_stations", "value": 15,
+        "literal": "15分钟", "unit": "minute", "qualifier": "exact",
+        "label": {"zh": "职工服务圈", "en": "workers' service circle"},
+        "sentence": "打造含职工维权、心理疏导、文化供给等内容的\"15分钟服务圈\",",
+        "sentence_en": "It builds a “15-minute service circle”.", "metric": null
+    }));
+    rejects(doc, ErrorKind::NotAFigure, Some("gaoxin.service_radius"), ".literal");
+}

@@ -24,6 +24,16 @@ pub enum ErrorKind {
     CountyNotInBoundaries,
     CountyMissing,
     DuplicateMetric,
+    /// A figure in a metric is not counted in the metric's unit.
+    MetricUnit,
+    /// 人次 (person-times) printed, but another unit given, or the reverse.
+    PersonTimeUnit,
+    /// The English translation of the sentence is missing.
+    MissingTranslation,
+    /// A derived figure whose parts do not exist, differ, or do not add up.
+    DerivedParts,
+    /// A number that is part of a name (八大产业链, “15分钟服务圈”), not a figure.
+    NotAFigure,
 }
 
 /// One problem, naming the offending item and field.

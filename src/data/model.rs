@@ -125,16 +125,36 @@ pub enum Unit {
     Work,
 }
 
-/// Figures comparable across counties, for the map's metric switcher.
+/// Figures comparable across counties, for the map's metric switcher. A
+/// metric compares like with like: every figure in it has the metric's unit
+/// and is counted the same way (validation enforces the unit).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Metric {
+    /// Unions newly set up (organisations).
     NewUnions,
+    /// Union members newly recruited (people).
     NewMembers,
+    /// Mutual-insurance claims handled, in person-times (人次).
     InsuranceClaims,
+    /// Model workers and advanced workers named at county level (people).
     PeopleHonoured,
+    /// Union stations (驿站) built or run (stations).
     ServiceStations,
-    Participants,
+    /// Worker attendances at union activities, in person-times (人次).
+    Attendances,
+}
+
+impl Metric {
+    /// The one unit every figure of this metric is counted in.
+    pub fn unit(self) -> Unit {
+        match self {
+            Metric::NewUnions => Unit::Organisation,
+            Metric::NewMembers | Metric::PeopleHonoured => Unit::Person,
+            Metric::InsuranceClaims | Metric::Attendances => Unit::PersonTime,
+            Metric::ServiceStations => Unit::Station,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
@@ -155,7 +175,30 @@ pub struct Figure {
     pub label: I18n,
     /// The article sentence the figure comes from, verbatim.
     pub sentence: String,
+    /// Our English translation of `sentence`: faithful, nothing added. Shown
+    /// to English readers as a translation, with the original behind it.
+    pub sentence_en: String,
     pub metric: Option<Metric>,
+    /// A figure the article does not print but that is the sum of figures it
+    /// does (Ningshan's 16 model workers + 9 advanced workers): the ids of the
+    /// parts. Shown as derived, never as a printed number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub derived: Option<Vec<String>>,
+}
+
+impl Figure {
+    /// The sentence a reader of `lang` is shown: the original in Chinese, our
+    /// translation in English.
+    pub fn sentence_in(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.sentence,
+            Lang::En => &self.sentence_en,
+        }
+    }
+
+    pub fn is_derived(&self) -> bool {
+        self.derived.is_some()
+    }
 }
 
 /// The whole data file.

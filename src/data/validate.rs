@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use super::error::{DataError, ErrorKind as K};
 use super::literal::{implied_qualifier, stated_value};
-use super::model::{Dataset, Figure, I18n, Place, PlaceKind};
+use super::model::{Dataset, Figure, I18n, Place, PlaceKind, Unit};
 use crate::format::plain_number;
 use crate::geo;
 
@@ -65,8 +65,55 @@ pub fn validate(data: &Dataset) -> Result<(), DataError> {
                 let detail = format!("{} already has a figure for metric {metric:?}", figure.place);
                 return Err(DataError::new(K::DuplicateMetric, Some(&figure.id), format!("{field}.metric"), detail));
             }
+            if figure.unit != metric.unit() {
+                let detail = format!(
+                    "metric {metric:?} counts {:?} only, but this figure counts {:?}: unlike things on one scale",
+                    metric.unit(),
+                    figure.unit
+                );
+                return Err(DataError::new(K::MetricUnit, Some(&figure.id), format!("{field}.unit"), detail));
+            }
         }
         check_figure(figure, &field)?;
+    }
+    for (i, figure) in data.figures.iter().enumerate() {
+        if let Some(parts) = &figure.derived {
+            check_derived(data, figure, parts, &format!("figures[{i}]"))?;
+        }
+    }
+    Ok(())
+}
+
+/// A derived figure is the sum of printed figures of its own place and unit,
+/// and its literal spells the sum out ("16名+9名"), so it never passes for a
+/// printed number.
+fn check_derived(data: &Dataset, figure: &Figure, parts: &[String], field: &str) -> Result<(), DataError> {
+    let id = Some(figure.id.as_str());
+    let fail = |detail: String| Err(DataError::new(K::DerivedParts, id, format!("{field}.derived"), detail));
+    if parts.len() < 2 {
+        return fail("a derived figure names at least two parts".to_owned());
+    }
+    let mut sum = 0.0;
+    let mut literals = Vec::new();
+    for part_id in parts {
+        let Some(part) = data.figure(part_id) else {
+            return fail(format!("no figure has id \"{part_id}\""));
+        };
+        if part.is_derived() || part.place != figure.place || part.unit != figure.unit {
+            return fail(format!("part \"{part_id}\" is derived itself, or of another place or unit"));
+        }
+        if part.qualifier != figure.qualifier {
+            return fail(format!("part \"{part_id}\" is qualified otherwise than the sum"));
+        }
+        sum += part.value;
+        literals.push(part.literal.as_str());
+    }
+    if (sum - figure.value).abs() > 1e-9 * sum.abs().max(1.0) {
+        return fail(format!("the parts add up to {}, not {}", plain_number(sum), plain_number(figure.value)));
+    }
+    let spelled = literals.join("+");
+    if figure.literal != spelled {
+        return fail(format!("the literal of a derived figure spells its parts: \"{spelled}\""));
     }
     Ok(())
 }
@@ -153,6 +200,43 @@ fn check_place(place: &Place, field: &str) -> Result<(), DataError> {
     Ok(())
 }
 
+/// The counting rules: 人次 is its own unit, and a number that is part of a
+/// name is not a figure (README, "The data").
+fn check_counting(figure: &Figure, field: &str) -> Result<(), DataError> {
+    let id = Some(figure.id.as_str());
+    let person_times = figure.literal.contains("人次");
+    if person_times != (figure.unit == Unit::PersonTime) {
+        let detail = format!(
+            "\"{}\" is counted in {}, so the unit must {}be person_time",
+            figure.literal,
+            if person_times { "person-times (人次)" } else { "something other than 人次" },
+            if person_times { "" } else { "not " }
+        );
+        return Err(DataError::new(K::PersonTimeUnit, id, format!("{field}.unit"), detail));
+    }
+    let digits: String = figure.literal.chars().filter(|c| !c.is_whitespace()).collect();
+    // "八大", "六大": the N大 designations of policy (八大产业链, 六大平台).
+    if digits.ends_with('大') || in_quoted_name(figure) {
+        let detail = format!("\"{}\" is part of a name in the sentence, not a count or amount", figure.literal);
+        return Err(DataError::new(K::NotAFigure, id, format!("{field}.literal"), detail));
+    }
+    Ok(())
+}
+
+/// True when the literal is a span of time inside a quoted name, like the
+/// “15分钟服务圈”: the plan's name, not a measured reach.
+fn in_quoted_name(figure: &Figure) -> bool {
+    if !matches!(figure.unit, Unit::Minute | Unit::Year) {
+        return false;
+    }
+    let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let (sentence, literal) = (squash(&figure.sentence), squash(&figure.literal));
+    sentence.match_indices(&literal).any(|(at, _)| {
+        let before = sentence[..at].chars().next_back();
+        matches!(before, Some('"' | '“' | '《'))
+    })
+}
+
 fn check_figure(figure: &Figure, field: &str) -> Result<(), DataError> {
     let id = Some(figure.id.as_str());
     let value_field = format!("{field}.value");
@@ -168,6 +252,15 @@ fn check_figure(figure: &Figure, field: &str) -> Result<(), DataError> {
         ));
     }
     check_text(&figure.label, id, &format!("{field}.label"))?;
+    if figure.sentence_en.trim().is_empty() {
+        let detail = "the sentence has no English translation";
+        return Err(DataError::new(K::MissingTranslation, id, format!("{field}.sentence_en"), detail));
+    }
+    check_counting(figure, field)?;
+    if figure.is_derived() {
+        // Checked against its parts once every figure is read.
+        return Ok(());
+    }
     let implied = implied_qualifier(&figure.literal);
     if implied != figure.qualifier {
         let detail = format!(

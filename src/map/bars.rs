@@ -217,7 +217,7 @@ mod tests {
         assert_eq!(b.blend(&a, 1.0), b);
         // Interrupted at t = 0.4, the next tween starts from the blended state: no jump.
         let midway = b.blend(&a, 0.4);
-        let c = CountyBars::new(&data, Metric::Participants, 400.0, Lang::Zh, &LIGHT);
+        let c = CountyBars::new(&data, Metric::Attendances, 400.0, Lang::Zh, &LIGHT);
         let restart = c.blend(&midway, 0.0);
         for row in &restart.rows {
             let seen = midway.rows.iter().find(|r| r.place_id == row.place_id).unwrap();

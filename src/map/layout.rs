@@ -308,6 +308,10 @@ impl MapLayout {
             shapes.push(text_shape(pad, y, line, Font::bold(small), text_colour));
             y += small * 1.35;
         }
+        for line in text::wrap_balanced(metric::counting(self.metric, lang), small, false, inner) {
+            shapes.push(text_shape(pad, y, line, Font::regular(small), muted));
+            y += small * 1.35;
+        }
         y += 4.0;
         let bar_w = inner.min(260.0);
         let steps = 48;
