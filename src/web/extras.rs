@@ -58,7 +58,7 @@ pub fn data_table(data: &Dataset, lang: Lang) -> Result<HtmlElement, JsValue> {
             if i == 0 {
                 let _ = td.set_attribute("scope", "row");
             }
-            if i == 4 {
+            if table::is_chinese_column(lang, i) {
                 let _ = td.set_attribute("lang", "zh-CN");
             }
             td.set_text_content(Some(cell));

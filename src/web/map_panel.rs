@@ -453,16 +453,31 @@ impl MapPanel {
                 label.set_text_content(Some(f.label.get(lang)));
                 item.append_child(&value)?;
                 item.append_child(&label)?;
+                if let Some(note) = crate::table::derived_note(data, f, lang) {
+                    let derived = el("span", "ak-derived")?;
+                    derived.set_text_content(Some(&note));
+                    item.append_child(&derived)?;
+                }
                 let details: HtmlElement = el("details", "ak-source")?;
                 let summary = el("summary", "")?;
                 summary.set_text_content(Some(match lang {
                     Lang::Zh => "原文",
-                    Lang::En => "Article text",
+                    Lang::En => "Article text (our translation)",
                 }));
-                let quote = el("blockquote", "")?;
-                let _ = quote.set_attribute("lang", "zh-CN");
-                quote.set_text_content(Some(&f.sentence));
                 details.append_child(&summary)?;
+                if lang == Lang::En {
+                    let translation = el("blockquote", "")?;
+                    let _ = translation.set_attribute("lang", "en");
+                    translation.set_text_content(Some(&f.sentence_en));
+                    details.append_child(&translation)?;
+                }
+                let quote = el("blockquote", "ak-original")?;
+                let _ = quote.set_attribute("lang", "zh-CN");
+                quote.set_text_content(Some(&if lang == Lang::En {
+                    format!("原文：{}", f.sentence)
+                } else {
+                    f.sentence.clone()
+                }));
                 details.append_child(&quote)?;
                 item.append_child(&details)?;
                 list.append_child(&item)?;

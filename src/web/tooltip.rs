@@ -12,6 +12,8 @@ pub struct Tip {
     pub element: HtmlElement,
     head: HtmlElement,
     quote: HtmlElement,
+    /// The Chinese original under an English translation; hidden in 中文.
+    original: HtmlElement,
 }
 
 impl Tip {
@@ -24,21 +26,33 @@ impl Tip {
         let quote: HtmlElement = dom::create("span")?;
         let _ = quote.set_attribute("lang", "zh-CN");
         quote.set_class_name("ak-tip-quote");
+        let original: HtmlElement = dom::create("span")?;
+        let _ = original.set_attribute("lang", "zh-CN");
+        original.set_class_name("ak-tip-quote ak-tip-original");
         element.append_child(&head)?;
         element.append_child(&quote)?;
-        Ok(Tip { element, head, quote })
+        element.append_child(&original)?;
+        Ok(Tip { element, head, quote, original })
     }
 
     /// Shows figure `id` near the client point (x, y), inside `frame`.
     pub fn show_figure(&self, data: &Dataset, id: &str, lang: Lang, frame: &HtmlElement, at: (f64, f64)) {
         let Some(figure) = data.figure(id) else { return self.hide() };
         let sep = if lang == Lang::Zh { "：" } else { ": " };
-        self.head.set_text_content(Some(&format!("{}{sep}{}", figure.label.get(lang), format::figure(figure, lang))));
+        let mut head = format!("{}{sep}{}", figure.label.get(lang), format::figure(figure, lang));
+        if let Some(note) = crate::table::derived_note(data, figure, lang) {
+            head = format!("{head} ({note})");
+        }
+        self.head.set_text_content(Some(&head));
         let source = match lang {
             Lang::Zh => format!("原文：{}", figure.sentence),
-            Lang::En => format!("Article: {}", figure.sentence),
+            Lang::En => format!("Article, our translation: {}", figure.sentence_en),
         };
         self.quote.set_text_content(Some(&source));
+        let _ = self.quote.set_attribute("lang", if lang == Lang::Zh { "zh-CN" } else { "en" });
+        // English readers get the original too, marked as Chinese for screen readers.
+        self.original.set_text_content(Some(&format!("原文：{}", figure.sentence)));
+        self.original.set_hidden(lang == Lang::Zh);
         self.element.set_hidden(false);
         let rect = frame.get_bounding_client_rect();
         let (w, h) = (f64::from(self.element.offset_width()), f64::from(self.element.offset_height()));
