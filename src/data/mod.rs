@@ -8,6 +8,10 @@ mod validate;
 
 pub use error::{DataError, ErrorKind};
 pub use literal::{implied_qualifier, stated_value};
-pub use load::{embedded, from_json_str, from_value, EMBEDDED_JSON};
+#[cfg(target_arch = "wasm32")]
+pub use load::from_js;
+#[cfg(not(target_arch = "wasm32"))]
+pub use load::from_value;
+pub use load::{embedded, from_json_str, EMBEDDED_JSON};
 pub use model::*;
 pub use validate::validate;

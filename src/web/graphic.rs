@@ -73,10 +73,7 @@ pub struct Graphic {
 /// Where the data comes from: options.data, a `data-source` JSON script, or the module.
 fn load_data(root: &Element, options: &JsValue) -> Result<Dataset, DataError> {
     if let Some(value) = dom::option_value(options, "data") {
-        let json: serde_json::Value = serde_wasm_bindgen::from_value(value).map_err(|e| {
-            DataError::new(data::ErrorKind::Shape, None, "(options.data)", format!("not a JSON-like object: {e}"))
-        })?;
-        return data::from_value(json);
+        return data::from_js(value);
     }
     if let Some(selector) = root.get_attribute("data-source") {
         let text = dom::document()
