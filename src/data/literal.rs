@@ -36,8 +36,40 @@ fn arabic(chars: &[char], start: usize) -> (f64, usize) {
     while end < chars.len() && (chars[end].is_ascii_digit() || chars[end] == '.') {
         end += 1;
     }
-    let text: String = chars[start..end].iter().collect();
-    (text.parse().unwrap_or(f64::NAN), end)
+    (decimal(&chars[start..end]), end)
+}
+
+/// "13.33" → 13.33, as `str::parse::<f64>` reads it (NaN for a second
+/// point), without core's float parser and its 20 KB of tables in the
+/// module. Digits and decimals are exact integers (below 2^53 and 10^22),
+/// so one division rounds correctly, as the parser does; longer numbers,
+/// which no article prints, are summed in floating point.
+fn decimal(digits: &[char]) -> f64 {
+    let (mut mantissa, mut exact, mut decimals, mut point) = (0.0f64, 0u64, 0i32, false);
+    let mut fits = true;
+    for &c in digits {
+        if c == '.' {
+            if point {
+                return f64::NAN;
+            }
+            point = true;
+            continue;
+        }
+        let d = c as u64 - '0' as u64;
+        mantissa = mantissa * 10.0 + d as f64;
+        match exact.checked_mul(10).and_then(|e| e.checked_add(d)) {
+            Some(e) if e < 1 << 53 => exact = e,
+            _ => fits = false,
+        }
+        if point {
+            decimals += 1;
+        }
+    }
+    if fits && decimals <= 22 {
+        exact as f64 / 10f64.powi(decimals)
+    } else {
+        mantissa / 10f64.powi(decimals)
+    }
 }
 
 fn chinese_digit(c: char) -> Option<u32> {
@@ -71,6 +103,19 @@ fn chinese(chars: &[char], start: usize) -> Option<(f64, usize)> {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimals_read_as_the_float_parser_reads_them() {
+        let cases =
+            ["0", "7", "1.2", "13.33", "463.14", "8.2", "0.1", "0.3", "1.005", "2.675", "1.", "12345678.901234"];
+        for text in
+            cases.iter().map(|s| s.to_string()).chain((0..2000).map(|i| format!("{}.{:02}", i * 37 % 1000, i % 100)))
+        {
+            let chars: Vec<char> = text.chars().collect();
+            assert_eq!(decimal(&chars).to_bits(), text.parse::<f64>().unwrap().to_bits(), "{text}");
+        }
+        assert!(decimal(&['1', '.', '2', '.', '3']).is_nan());
+    }
 
     #[test]
     fn reads_arabic_and_wan() {

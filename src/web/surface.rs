@@ -39,7 +39,7 @@ impl Surface {
     pub fn paint(&self, scene: &Scene) {
         if let Some(mut backend) = CanvasBackend::with_canvas_object(self.canvas.clone()) {
             if let Err(e) = scene::paint(&mut backend, scene, self.dpr) {
-                web_sys::console::warn_1(&JsValue::from_str(&format!("ankang: draw failed: {e:?}")));
+                web_sys::console::warn_1(&JsValue::from_str(&format!("ankang: draw failed: {e}")));
             }
         }
     }
