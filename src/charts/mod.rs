@@ -126,6 +126,19 @@ impl ChartKind {
         ChartKind::Tea,
     ];
 
+    /// The chart's id in the page (`data-chart="headline"`): its name in
+    /// lower case, written out so no Debug or Unicode case tables ship.
+    pub fn id(self) -> &'static str {
+        match self {
+            ChartKind::Headline => "headline",
+            ChartKind::Waffle => "waffle",
+            ChartKind::Pyramid => "pyramid",
+            ChartKind::Outputs => "outputs",
+            ChartKind::Contests => "contests",
+            ChartKind::Tea => "tea",
+        }
+    }
+
     /// The section head the page shows above the chart.
     pub fn heading(self, lang: Lang) -> &'static str {
         match (self, lang) {
@@ -172,6 +185,27 @@ impl ChartKind {
                 let chart = tea::TeaLayout::new(ctx);
                 (!chart.counters.is_empty() || !chart.bars.is_empty()).then(|| Box::new(chart) as Box<dyn Chart>)
             }
+        }
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::ChartKind;
+
+    /// The English descriptions lower-case titles and labels with
+    /// `to_ascii_lowercase` (Unicode's case tables cost the module ~8 KB):
+    /// the same text as long as no English text has a non-ASCII capital.
+    #[test]
+    fn english_texts_lower_case_as_ascii() {
+        let data = crate::data::embedded().unwrap();
+        let texts =
+            data.figures.iter().map(|f| f.label.en.as_str()).chain(data.themes.iter().map(|t| t.name.en.as_str()));
+        for text in texts {
+            assert_eq!(text.to_lowercase(), text.to_ascii_lowercase(), "{text}");
+        }
+        for kind in ChartKind::ALL {
+            assert_eq!(kind.id(), format!("{kind:?}").to_lowercase());
         }
     }
 }

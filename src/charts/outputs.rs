@@ -321,7 +321,7 @@ impl Chart for OutputsLayout {
                 if zh {
                     format!("{}（{}）", bars.join("，"), title.concat())
                 } else {
-                    format!("{} ({})", bars.join(", "), title.join(" ").to_lowercase())
+                    format!("{} ({})", bars.join(", "), title.join(" ").to_ascii_lowercase())
                 }
             })
             .collect();

@@ -236,7 +236,7 @@ impl WaffleLayout {
                     finals[0],
                     talents.label.en,
                     if exact_squares { "" } else { "at least " },
-                    key_text.to_lowercase()
+                    key_text.to_ascii_lowercase()
                 )
             }
         };

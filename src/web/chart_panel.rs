@@ -34,7 +34,7 @@ impl ChartPanel {
     pub fn new(kind: ChartKind, view: &View) -> Result<Self, JsValue> {
         let section: HtmlElement = dom::create("section")?;
         section.set_class_name("ak-section");
-        let _ = section.set_attribute("data-chart", &format!("{kind:?}").to_lowercase());
+        let _ = section.set_attribute("data-chart", kind.id());
         let heading: HtmlElement = dom::create("h3")?;
         heading.set_class_name("ak-h");
         let slot: HtmlElement = dom::create("div")?;
