@@ -178,7 +178,10 @@ mod tests {
     fn a_derived_figure_says_so_wherever_it_is_shown() {
         let data = crate::data::embedded().unwrap();
         let sum = data.figure("ningshan.honoured").unwrap();
-        assert_eq!(derived_note(&data, sum, Lang::En).unwrap(), "derived: 16 + 9, added by us; the article gives the parts");
+        assert_eq!(
+            derived_note(&data, sum, Lang::En).unwrap(),
+            "derived: 16 + 9, added by us; the article gives the parts"
+        );
         assert_eq!(derived_note(&data, sum, Lang::Zh).unwrap(), "计算值：16+9，文中分别给出");
         assert!(derived_note(&data, data.figure("city.workers").unwrap(), Lang::En).is_none());
         let row = rows(&data, Lang::En).into_iter().find(|r| r[4] == "16名+9名").unwrap();

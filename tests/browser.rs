@@ -228,6 +228,9 @@ fn each_county_shows_its_fill_and_the_unreported_ones_the_hatch() {
     set_dpr(1.0);
     let el = container(560);
     let graphic = mount(&el, options(&[("animate", false.into())])).unwrap();
+    // The first view (the overview) hatches nothing; a metric view does.
+    assert_eq!(graphic.metric().as_deref(), Some("overview"));
+    graphic.set_metric("new_unions");
     let layout = map_layout(&el, &graphic);
     let canvas = map_canvas(&el);
     let mut hatched = 0;
@@ -249,7 +252,7 @@ fn each_county_shows_its_fill_and_the_unreported_ones_the_hatch() {
             hatched += 1;
         }
     }
-    assert!(hatched > 0, "the first metric leaves some counties unreported");
+    assert!(hatched > 0, "a metric leaves some counties unreported");
     el.remove();
 }
 
@@ -321,7 +324,7 @@ fn the_story_card_lists_the_countys_figures_and_their_sentences() {
         assert!(card.contains(&ankang_graphic::format::figure(f, Lang::Zh)), "{}", f.id);
         assert!(card.contains(&f.sentence), "{} sentence", f.id);
     }
-    let live = el.query_selector(".ak-live").unwrap().unwrap().text_content().unwrap();
+    let live = el.query_selector(".ak-map .ak-live").unwrap().unwrap().text_content().unwrap();
     assert!(live.contains("紫阳县"), "{live}");
     el.remove();
 }
@@ -549,5 +552,45 @@ async fn the_entry_pauses_while_the_tab_is_hidden() {
     settle(&graphic).await;
     js_sys::Reflect::delete_property(&document, &"hidden".into()).unwrap();
     assert_bars(&canvas_in(&el), 1.0);
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+fn the_keyboard_tours_a_charts_numbers_showing_and_announcing_each_sentence() {
+    set_dpr(1.0);
+    let el = container(700);
+    let graphic = mount(&el, options(&[("animate", false.into()), ("lang", "en".into())])).unwrap();
+    let data = data::embedded().unwrap();
+    for kind in [ChartKind::Headline, ChartKind::Contests] {
+        let canvas = section_canvas(&el, kind);
+        assert_eq!(canvas.get_attribute("tabindex").as_deref(), Some("0"), "{kind:?} takes focus");
+        let width = canvas.get_bounding_client_rect().width();
+        let view = View { lang: Lang::En, ..View::default() };
+        let chart = kind.build(&Ctx::new(&data, &view, width)).unwrap();
+        let order = ankang_graphic::charts::reading_order(chart.hotspots());
+        assert!(order.len() >= 3, "{kind:?}");
+        canvas.focus().unwrap();
+        let section: HtmlElement = canvas.closest("section").unwrap().unwrap().dyn_into().unwrap();
+        let tip: HtmlElement = el.query_selector(".ak-tip").unwrap().unwrap().dyn_into().unwrap();
+        let live = section.query_selector(".ak-live").unwrap().unwrap();
+        // Right through every number and once round to the first again.
+        for step in 0..=order.len() {
+            key(canvas.unchecked_ref(), "ArrowRight");
+            let figure = data.figure(&chart.hotspots()[order[step % order.len()]].figure_id).unwrap();
+            assert!(!tip.hidden(), "{kind:?} step {step}: tooltip shown");
+            let text = tip.text_content().unwrap();
+            assert!(text.contains(&figure.sentence_en), "{kind:?} step {step}: {text}");
+            assert!(text.contains(&figure.sentence), "the original stays behind the translation");
+            let said = live.text_content().unwrap();
+            assert!(said.contains(figure.label.get(Lang::En)) && said.contains(&figure.sentence_en), "{said}");
+        }
+        // Back from the first number wraps to the last.
+        key(canvas.unchecked_ref(), "ArrowLeft");
+        let last = data.figure(&chart.hotspots()[order[order.len() - 1]].figure_id).unwrap();
+        assert!(tip.text_content().unwrap().contains(&last.sentence_en), "ArrowLeft wraps to the last number");
+        key(canvas.unchecked_ref(), "Escape");
+        assert!(tip.hidden(), "Escape hides the tooltip");
+    }
+    drop(graphic);
     el.remove();
 }

@@ -554,3 +554,39 @@ fn contests_show_four_counters_and_the_academy() {
         }
     }
 }
+
+#[test]
+fn every_number_of_every_chart_is_on_the_keyboard_tour() {
+    use ankang_graphic::charts::{reading_order, tour_step};
+    let data = ankang_graphic::data::embedded().unwrap();
+    for width in [320.0, 1200.0] {
+        for lang in [Lang::Zh, Lang::En] {
+            let view = View { lang, ..View::default() };
+            for kind in ChartKind::ALL {
+                let Some(chart) = kind.build(&Ctx::new(&data, &view, width)) else { continue };
+                let spots = chart.hotspots();
+                let order = reading_order(spots);
+                // Each figure once, and every figure with a tooltip is reachable.
+                let mut ids: Vec<&str> = order.iter().map(|&i| spots[i].figure_id.as_str()).collect();
+                let n = ids.len();
+                ids.sort_unstable();
+                ids.dedup();
+                assert_eq!(ids.len(), n, "{kind:?}: a figure twice on the tour");
+                for s in spots {
+                    assert!(ids.contains(&s.figure_id.as_str()), "{kind:?}: {} not on the tour", s.figure_id);
+                }
+                // Reading order: no stop is above the one before it by more than a line.
+                for pair in order.windows(2) {
+                    let (a, b) = (spots[pair[0]].rect, spots[pair[1]].rect);
+                    assert!(b.y >= a.y - 12.0, "{kind:?} at {width}: tour goes up");
+                }
+                assert!(!order.is_empty(), "{kind:?} has no numbers");
+            }
+        }
+    }
+    assert_eq!(tour_step(3, None, 1), Some(0));
+    assert_eq!(tour_step(3, None, -1), Some(2));
+    assert_eq!(tour_step(3, Some(2), 1), Some(0));
+    assert_eq!(tour_step(3, Some(0), -1), Some(2));
+    assert_eq!(tour_step(0, None, 1), None);
+}

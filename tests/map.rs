@@ -2,7 +2,7 @@
 //! hit testing, and the same scene drawn to SVG.
 #![cfg(not(target_arch = "wasm32"))]
 
-use ankang_graphic::data::{self, Lang};
+use ankang_graphic::data::{self, Lang, Metric};
 use ankang_graphic::geo::BOUNDARY_COUNTIES;
 use ankang_graphic::map::{metric, Highlight, MapLayout};
 use ankang_graphic::scene::paint;
@@ -42,7 +42,7 @@ fn every_county_is_labelled_without_overlap_at_every_width() {
 #[test]
 fn counties_without_the_figure_are_hatched_not_zero() {
     let data = data::embedded().unwrap();
-    for m in metric::available(&data) {
+    for m in metric::available(&data).into_iter().filter(|m| *m != Metric::Overview) {
         let layout = MapLayout::new(&data, m, 360.0, Lang::Zh, &LIGHT);
         for county in &layout.counties {
             match metric::county_figure(&data, m, county.adcode) {
@@ -62,6 +62,27 @@ fn counties_without_the_figure_are_hatched_not_zero() {
         if let Some(label) = label {
             assert_eq!(label.lines[1].text, "未报告");
         }
+    }
+}
+
+#[test]
+fn the_first_view_shows_every_place_and_hatches_none() {
+    let data = data::embedded().unwrap();
+    assert_eq!(metric::available(&data)[0], Metric::Overview);
+    for (width, lang) in [(320.0, Lang::Zh), (360.0, Lang::En), (1280.0, Lang::Zh), (560.0, Lang::En)] {
+        let layout = MapLayout::new(&data, Metric::Overview, width, lang, &LIGHT);
+        let scene = layout.frame(Highlight::default(), None);
+        let texts: Vec<&str> = scene.texts().collect();
+        let places: Vec<_> = data.places.iter().filter(|p| p.id != "city").collect();
+        for place in &places {
+            let sig = place.signature.get(lang);
+            assert!(texts.iter().any(|t| t.contains(sig)), "{} ({sig}) missing at {width} px {lang:?}", place.id);
+        }
+        for county in &layout.counties {
+            assert!(county.hatch.is_empty(), "{} hatched in the overview", county.name);
+            assert_ne!(county.fill, LIGHT.not_reported);
+        }
+        assert!(!texts.iter().any(|t| *t == "未报告" || *t == "not reported"), "{width} {lang:?}");
     }
 }
 

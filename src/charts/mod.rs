@@ -105,6 +105,33 @@ pub fn hotspot_at(hotspots: &[Hotspot], p: (f64, f64)) -> Option<&Hotspot> {
     })
 }
 
+/// The keyboard tour through a chart's numbers: hotspots in reading order
+/// (rows top to bottom, left to right within a row), one index per figure.
+pub fn reading_order(hotspots: &[Hotspot]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..hotspots.len()).collect();
+    // Hotspots whose tops are within half a line of each other share a row.
+    let row = |h: &Hotspot| (h.rect.y / 12.0).round();
+    order.sort_by(|&a, &b| {
+        let (ha, hb) = (&hotspots[a], &hotspots[b]);
+        row(ha).total_cmp(&row(hb)).then(ha.rect.x.total_cmp(&hb.rect.x))
+    });
+    order.dedup_by(|a, b| hotspots[*a].figure_id == hotspots[*b].figure_id);
+    order
+}
+
+/// The next stop of the tour from `at` (a position in `reading_order`),
+/// `step` = ±1, wrapping; from nowhere, the first (or the last going back).
+pub fn tour_step(len: usize, at: Option<usize>, step: i32) -> Option<usize> {
+    if len == 0 {
+        return None;
+    }
+    Some(match at {
+        None if step >= 0 => 0,
+        None => len - 1,
+        Some(i) => (i as i64 + i64::from(step)).rem_euclid(len as i64) as usize,
+    })
+}
+
 /// Every chart of the page, in reading order (the map is separate).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ChartKind {

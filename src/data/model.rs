@@ -86,6 +86,9 @@ pub struct Place {
     pub name: I18n,
     /// One line summing up the place's paragraph.
     pub summary: I18n,
+    /// A few words for the initiative its paragraph leads with, shown on the
+    /// map's first view so that every place says something there.
+    pub signature: I18n,
 }
 
 /// How the article qualifies a number.
@@ -131,6 +134,9 @@ pub enum Unit {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Metric {
+    /// Not a figure's metric but the map's first view: each place with its
+    /// signature initiative, so no place shows only as "not reported".
+    Overview,
     /// Unions newly set up (organisations).
     NewUnions,
     /// Union members newly recruited (people).
@@ -146,13 +152,15 @@ pub enum Metric {
 }
 
 impl Metric {
-    /// The one unit every figure of this metric is counted in.
-    pub fn unit(self) -> Unit {
+    /// The one unit every figure of this metric is counted in; None for the
+    /// overview, which no figure belongs to.
+    pub fn unit(self) -> Option<Unit> {
         match self {
-            Metric::NewUnions => Unit::Organisation,
-            Metric::NewMembers | Metric::PeopleHonoured => Unit::Person,
-            Metric::InsuranceClaims | Metric::Attendances => Unit::PersonTime,
-            Metric::ServiceStations => Unit::Station,
+            Metric::Overview => None,
+            Metric::NewUnions => Some(Unit::Organisation),
+            Metric::NewMembers | Metric::PeopleHonoured => Some(Unit::Person),
+            Metric::InsuranceClaims | Metric::Attendances => Some(Unit::PersonTime),
+            Metric::ServiceStations => Some(Unit::Station),
         }
     }
 }

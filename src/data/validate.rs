@@ -65,10 +65,13 @@ pub fn validate(data: &Dataset) -> Result<(), DataError> {
                 let detail = format!("{} already has a figure for metric {metric:?}", figure.place);
                 return Err(DataError::new(K::DuplicateMetric, Some(&figure.id), format!("{field}.metric"), detail));
             }
-            if figure.unit != metric.unit() {
+            let Some(unit) = metric.unit() else {
+                let detail = "the overview is a view of the map, not a metric a figure can belong to";
+                return Err(DataError::new(K::MetricUnit, Some(&figure.id), format!("{field}.metric"), detail));
+            };
+            if figure.unit != unit {
                 let detail = format!(
-                    "metric {metric:?} counts {:?} only, but this figure counts {:?}: unlike things on one scale",
-                    metric.unit(),
+                    "metric {metric:?} counts {unit:?} only, but this figure counts {:?}: unlike things on one scale",
                     figure.unit
                 );
                 return Err(DataError::new(K::MetricUnit, Some(&figure.id), format!("{field}.unit"), detail));
@@ -176,6 +179,7 @@ fn check_place(place: &Place, field: &str) -> Result<(), DataError> {
     let id = Some(place.id.as_str());
     check_text(&place.name, id, &format!("{field}.name"))?;
     check_text(&place.summary, id, &format!("{field}.summary"))?;
+    check_text(&place.signature, id, &format!("{field}.signature"))?;
     let adcode_field = format!("{field}.adcode");
     match (place.kind, place.adcode) {
         (PlaceKind::County, Some(code)) => {

@@ -37,12 +37,17 @@ pub struct CountyBars {
     pub rows: Vec<Row>,
     pub hotspots: Vec<Hotspot>,
     pub caption: String,
+    /// The overview: every place with its signature initiative, no bars.
+    overview: bool,
     palette: Palette,
 }
 
 impl CountyBars {
     pub fn new(data: &Dataset, m: Metric, width: f64, lang: Lang, palette: &Palette) -> Self {
         let width = if width.is_finite() && width >= 1.0 { width.min(4096.0) } else { 320.0 };
+        if m == Metric::Overview {
+            return Self::overview(data, width, lang, palette);
+        }
         let size = if width >= 400.0 { 14.0 } else { 13.0 };
         let mut entries: Vec<(String, String, Option<&crate::data::Figure>)> = geo::BOUNDARY_COUNTIES
             .iter()
@@ -101,7 +106,49 @@ impl CountyBars {
             });
             y += ROW;
         }
-        CountyBars { width, height: (y + 6.0).ceil(), rows, hotspots, caption, palette: *palette }
+        CountyBars { width, height: (y + 6.0).ceil(), rows, hotspots, caption, overview: false, palette: *palette }
+    }
+
+    /// The first view's list: the ten counties, then the two zones, each with
+    /// the initiative its paragraph leads with. Nothing here is a value.
+    fn overview(data: &Dataset, width: f64, lang: Lang, palette: &Palette) -> Self {
+        let size = if width >= 400.0 { 14.0 } else { 13.0 };
+        // Short names ("Hanbin", "Hengkou"), so a phone has room for the text.
+        let short = |p: &crate::data::Place| match (p.kind, lang) {
+            (crate::data::PlaceKind::Zone, _) => super::layout::marker_name(&p.id, lang, true).to_owned(),
+            (_, Lang::En) => super::layout::short_en(&p.name.en).to_owned(),
+            (_, Lang::Zh) => p.name.zh.clone(),
+        };
+        let places: Vec<_> = data.places.iter().filter(|p| p.id != "city").collect();
+        let name_w = places.iter().map(|p| text::width(&short(p), size, false)).fold(0.0, f64::max) + 10.0;
+        let caption = match lang {
+            Lang::Zh => "各县区：文中所报的一项做法".to_owned(),
+            Lang::En => "Each place: one initiative its paragraph reports".to_owned(),
+        };
+        let mut y = size * 1.35 + 8.0;
+        let mut rows = Vec::new();
+        for place in places {
+            rows.push(Row {
+                place_id: place.id.clone(),
+                name: short(place),
+                figure_id: None,
+                value_text: metric::signature(data, &place.id, lang).unwrap_or_default(),
+                y,
+                bar_x: name_w,
+                bar_w: 0.0,
+                fill: palette.track,
+            });
+            y += ROW;
+        }
+        CountyBars {
+            width,
+            height: (y + 6.0).ceil(),
+            rows,
+            hotspots: Vec::new(),
+            caption,
+            overview: true,
+            palette: *palette,
+        }
     }
 
     /// The county whose row holds `p` (CSS px).
@@ -136,7 +183,7 @@ impl CountyBars {
             scene.text(0.0, y + (BAR - size) / 2.0, row.name.clone(), font, p.text, Align::Left);
             let top = y + 0.0;
             scene.rect(row.bar_x, top, bar_w, BAR, fill);
-            if row.figure_id.is_none() {
+            if row.figure_id.is_none() && !self.overview {
                 let swatch = vec![
                     (row.bar_x, top),
                     (row.bar_x + bar_w, top),
@@ -147,7 +194,7 @@ impl CountyBars {
                     scene.path(vec![a, b], p.hatch, 1.0, false);
                 }
             }
-            let ink = if row.figure_id.is_some() { p.text } else { p.muted };
+            let ink = if row.figure_id.is_some() || self.overview { p.text } else { p.muted };
             let value_font = if row.figure_id.is_some() { Font::bold(size) } else { Font::regular(size) };
             scene.text(
                 row.bar_x + bar_w + 6.0,
@@ -185,6 +232,22 @@ impl CountyBars {
 mod tests {
     use super::*;
     use crate::theme::LIGHT;
+
+    #[test]
+    fn the_overview_lists_all_twelve_places_with_no_bars() {
+        let data = crate::data::embedded().unwrap();
+        for (width, lang) in [(300.0, Lang::En), (520.0, Lang::Zh)] {
+            let chart = CountyBars::new(&data, Metric::Overview, width, lang, &LIGHT);
+            assert_eq!(chart.rows.len(), 12);
+            for row in &chart.rows {
+                assert_eq!((row.bar_w, row.figure_id.as_deref()), (0.0, None), "{}", row.name);
+                assert!(!row.value_text.is_empty(), "{}", row.name);
+                let end = row.bar_x + 6.0 + text::width(&row.value_text, 14.0, false);
+                assert!(end <= width + 0.5, "{} overflows at {width}", row.name);
+                assert_eq!(chart.row_at((5.0, row.y + 4.0)), Some(row.place_id.as_str()));
+            }
+        }
+    }
 
     #[test]
     fn reported_first_by_value_then_not_reported_hatched() {

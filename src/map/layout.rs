@@ -16,6 +16,8 @@ use super::metric;
 
 const HATCH_GAP: f64 = 5.0;
 const MARKER_R: f64 = 5.0;
+/// Where on the colour ramp the overview's one ground colour sits.
+const OVERVIEW_T: f64 = 0.12;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct CountyPlot {
@@ -48,6 +50,8 @@ pub struct MarkerPlot {
     pub x: f64,
     pub y: f64,
     pub approximate: bool,
+    /// The place's signature initiative, in the overview only.
+    pub signature: Option<String>,
 }
 
 /// Which place the pointer or keyboard is on, and which card is open.
@@ -95,7 +99,7 @@ fn marker_place(point: &MarkerPoint) -> (&'static str, MarkerShape) {
 }
 
 /// "Ziyang County" → "Ziyang": the map has no room for the kind of unit.
-fn short_en(name: &str) -> &str {
+pub fn short_en(name: &str) -> &str {
     name.trim_end_matches(" County").trim_end_matches(" District").trim_end_matches(" City")
 }
 
@@ -144,16 +148,24 @@ impl MapLayout {
                         Lang::En => short_en(&p.name.en).to_owned(),
                     },
                 );
+                let overview = metric == Metric::Overview;
                 let (fill, hatch_lines) = match figure {
                     Some(f) => (colours.colour(f.value), Vec::new()),
+                    // The overview colours no value: one light ground for all.
+                    None if overview => (colour::ramp(OVERVIEW_T), Vec::new()),
                     None => (palette.not_reported, hatch(&rings, HATCH_GAP)),
+                };
+                let value_text = if overview {
+                    metric::signature(data, &c.adcode.to_string(), lang)
+                } else {
+                    figure.map(|f| format::figure(f, lang))
                 };
                 CountyPlot {
                     adcode: c.adcode,
                     place_id: c.adcode.to_string(),
                     name,
                     rings,
-                    value_text: figure.map(|f| format::figure(f, lang)),
+                    value_text,
                     figure_id: figure.map(|f| f.id.clone()),
                     fill,
                     hatch: hatch_lines,
@@ -170,11 +182,12 @@ impl MapLayout {
             .map(|m| {
                 let (place_id, shape) = marker_place(m);
                 let (x, y) = to_screen(geo::project(m.lon, m.lat));
-                MarkerPlot { place_id: place_id.to_owned(), shape, x, y, approximate: m.approximate }
+                let signature = if metric == Metric::Overview { metric::signature(data, place_id, lang) } else { None };
+                MarkerPlot { place_id: place_id.to_owned(), shape, x, y, approximate: m.approximate, signature }
             })
             .collect();
 
-        let labels = Self::place_labels(geometry, &counties, &markers, data, map, width, lang, &to_screen);
+        let labels = Self::place_labels(geometry, &counties, &markers, data, map, (width, lang), &to_screen);
         let mut tour: Vec<(f64, String)> = counties
             .iter()
             .map(|c| {
@@ -212,8 +225,7 @@ impl MapLayout {
         markers: &[MarkerPlot],
         data: &Dataset,
         map: Rect,
-        width: f64,
-        lang: Lang,
+        (width, lang): (f64, Lang),
         to_screen: &dyn Fn((f64, f64)) -> Pt,
     ) -> Vec<PlacedLabel> {
         let (name_size, value_size) = if width >= 480.0 { (13.0, 12.0) } else { (11.0, 10.5) };
@@ -221,9 +233,10 @@ impl MapLayout {
         let widest_value = |adcode: u32| {
             metric::ALL
                 .iter()
-                .map(|m| {
-                    metric::county_figure(data, *m, adcode)
-                        .map_or(not_reported(lang).to_owned(), |f| format::figure(f, lang))
+                .map(|m| match m {
+                    Metric::Overview => metric::signature(data, &adcode.to_string(), lang).unwrap_or_default(),
+                    _ => metric::county_figure(data, *m, adcode)
+                        .map_or(not_reported(lang).to_owned(), |f| format::figure(f, lang)),
                 })
                 .max_by(|a, b| text::width(a, value_size, false).total_cmp(&text::width(b, value_size, false)))
                 .unwrap_or_default()
@@ -255,10 +268,16 @@ impl MapLayout {
             .collect();
         for m in markers {
             let text = marker_name(&m.place_id, lang, true);
+            let mut lines = vec![LabelLine { text: text.to_owned(), size: value_size, bold: false }];
+            // The zones and the city say what they did in the overview too.
+            if let Some(sig) = &m.signature {
+                lines[0].bold = true;
+                lines.push(LabelLine { text: sig.clone(), size: value_size, bold: false });
+            }
             requests.push(LabelRequest {
                 key: format!("marker:{}", m.place_id),
                 anchor: (m.x, m.y - MARKER_R - 8.0),
-                lines: vec![LabelLine { text: text.to_owned(), size: value_size, bold: false }],
+                lines,
                 region: None,
             });
         }
@@ -300,9 +319,10 @@ impl MapLayout {
         let mut shapes = Vec::new();
         let mut y = self.map.y + self.map.h + 14.0;
 
-        let title = match lang {
-            Lang::Zh => format!("{}：颜色越深，数值越大", metric::name(self.metric, lang)),
-            Lang::En => format!("{}: darker means more", metric::name(self.metric, lang)),
+        let title = match (self.metric, lang) {
+            (Metric::Overview, _) => metric::name(self.metric, lang).to_owned(),
+            (_, Lang::Zh) => format!("{}：颜色越深，数值越大", metric::name(self.metric, lang)),
+            (_, Lang::En) => format!("{}: darker means more", metric::name(self.metric, lang)),
         };
         for line in text::wrap_balanced(&title, small, true, inner) {
             shapes.push(text_shape(pad, y, line, Font::bold(small), text_colour));
@@ -313,6 +333,24 @@ impl MapLayout {
             y += small * 1.35;
         }
         y += 4.0;
+        if self.metric != Metric::Overview {
+            y = self.build_ramp(colours, figures, (pad, inner, y), (small, lang), &mut shapes);
+        }
+        self.build_key(shapes, pad, inner, y, small, lang)
+    }
+
+    /// The colour ramp with a tick per reporting county, its end values and the
+    /// not-reported swatch. Returns the y below them.
+    fn build_ramp(
+        &self,
+        colours: &ColourScale,
+        figures: &[Option<&crate::data::Figure>],
+        (pad, inner, y): (f64, f64, f64),
+        (small, lang): (f64, Lang),
+        shapes: &mut Vec<Shape>,
+    ) -> f64 {
+        let p = self.palette;
+        let (text_colour, muted) = (p.text, p.muted);
         let bar_w = inner.min(260.0);
         let steps = 48;
         for i in 0..steps {
@@ -354,8 +392,13 @@ impl MapLayout {
         }
         shapes.push(Shape::Path { points: swatch, stroke: muted, width: 1.0, closed: true });
         shapes.push(text_shape(sx + 28.0, sy - 1.0, swatch_text.to_owned(), Font::regular(small), text_colour));
-        y = (ends_y + small * 1.35).max(sy + 14.0) + 8.0;
+        (ends_y + small * 1.35).max(sy + 14.0) + 8.0
+    }
 
+    /// The caveat, the key to the markers and the boundary credit.
+    fn build_key(&mut self, mut shapes: Vec<Shape>, pad: f64, inner: f64, mut y: f64, small: f64, lang: Lang) -> f64 {
+        let p = self.palette;
+        let (text_colour, muted) = (p.text, p.muted);
         let caveat = match lang {
             Lang::Zh => "数字为各县区在文中所报，口径不一；未报告不等于零。",
             Lang::En => "Figures as each county reported them; definitions differ. Not reported is not zero.",
@@ -368,9 +411,17 @@ impl MapLayout {
         for m in &self.markers {
             let cy = y + small * 0.6;
             shapes.extend(marker_shapes(m.shape, pad + MARKER_R + 1.0, cy, &p));
-            let key = marker_name(&m.place_id, lang, false);
-            shapes.push(text_shape(pad + 2.0 * MARKER_R + 8.0, y, key.to_owned(), Font::regular(small), text_colour));
-            y += small * 1.5;
+            let mut key = marker_name(&m.place_id, lang, false).to_owned();
+            // In the overview the key says what each zone did, whether or not
+            // its label found room on a narrow map.
+            if let Some(sig) = &m.signature {
+                key = format!("{key}{}{sig}", if lang == Lang::Zh { "：" } else { ": " });
+            }
+            let lines = text::wrap_balanced(&key, small, false, inner - 2.0 * MARKER_R - 8.0);
+            for line in lines {
+                shapes.push(text_shape(pad + 2.0 * MARKER_R + 8.0, y, line, Font::regular(small), text_colour));
+                y += small * 1.5;
+            }
         }
         y += 4.0;
         let credit = match lang {

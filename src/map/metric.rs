@@ -4,8 +4,9 @@
 use crate::data::{Dataset, Figure, Lang, Metric};
 use crate::geo;
 
-/// Every metric, in the order the switcher offers them.
-pub const ALL: [Metric; 6] = [
+/// Every view, in the order the switcher offers them: the overview first.
+pub const ALL: [Metric; 7] = [
+    Metric::Overview,
     Metric::NewUnions,
     Metric::NewMembers,
     Metric::InsuranceClaims,
@@ -16,6 +17,8 @@ pub const ALL: [Metric; 6] = [
 
 pub fn name(metric: Metric, lang: Lang) -> &'static str {
     match (metric, lang) {
+        (Metric::Overview, Lang::Zh) => "各县区一览",
+        (Metric::Overview, Lang::En) => "Overview",
         (Metric::NewUnions, Lang::Zh) => "新建工会",
         (Metric::NewUnions, Lang::En) => "New unions",
         (Metric::NewMembers, Lang::Zh) => "新增会员",
@@ -35,6 +38,10 @@ pub fn name(metric: Metric, lang: Lang) -> &'static str {
 /// know what a darker county has more of.
 pub fn counting(metric: Metric, lang: Lang) -> &'static str {
     match (metric, lang) {
+        (Metric::Overview, Lang::Zh) => "每个县区：文中所报的一项做法；点击查看全部数字与原文",
+        (Metric::Overview, Lang::En) => {
+            "One initiative from each place's paragraph; select a place for all its figures"
+        }
         (Metric::NewUnions, Lang::Zh) => "单位：个（工会组织），各县所报时段不一",
         (Metric::NewUnions, Lang::En) => "Unions set up, in organisations; periods differ by county",
         (Metric::NewMembers, Lang::Zh) => "单位：人（新发展的会员），各县所报时段不一",
@@ -53,6 +60,7 @@ pub fn counting(metric: Metric, lang: Lang) -> &'static str {
 /// The id used in URLs ("new_unions").
 pub fn id(metric: Metric) -> &'static str {
     match metric {
+        Metric::Overview => "overview",
         Metric::NewUnions => "new_unions",
         Metric::NewMembers => "new_members",
         Metric::InsuranceClaims => "insurance_claims",
@@ -73,13 +81,21 @@ pub fn county_figure(data: &Dataset, metric: Metric, adcode: u32) -> Option<&Fig
     data.figures.iter().find(|f| f.metric == Some(metric) && f.place == place)
 }
 
-/// Metrics that at least two counties report: a map of one value compares nothing.
+/// The overview, then the metrics that at least two counties report: a map
+/// of one value compares nothing.
 pub fn available(data: &Dataset) -> Vec<Metric> {
     ALL.into_iter()
         .filter(|m| {
-            geo::BOUNDARY_COUNTIES.iter().filter(|(code, _, _)| county_figure(data, *m, *code).is_some()).count() >= 2
+            *m == Metric::Overview
+                || geo::BOUNDARY_COUNTIES.iter().filter(|(code, _, _)| county_figure(data, *m, *code).is_some()).count()
+                    >= 2
         })
         .collect()
+}
+
+/// What the overview shows for a place: its signature initiative.
+pub fn signature(data: &Dataset, place_id: &str, lang: Lang) -> Option<String> {
+    data.place(place_id).map(|p| p.signature.get(lang).to_owned())
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -93,6 +109,26 @@ mod tests {
         assert!(county_figure(&data, Metric::NewUnions, 610926).is_none());
         let hanbin = county_figure(&data, Metric::NewUnions, 610902).unwrap();
         assert_eq!(hanbin.value, 38.0);
+    }
+
+    #[test]
+    fn every_place_shows_something_in_the_first_view() {
+        let data = crate::data::embedded().unwrap();
+        assert_eq!(available(&data)[0], Metric::Overview, "the overview is the first view");
+        // 10 counties and 2 zones; the overview names no figure, so nothing is "not reported".
+        let places: Vec<_> = data.places.iter().filter(|p| p.id != "city").collect();
+        assert_eq!(places.len(), 12);
+        for p in places {
+            for lang in [Lang::Zh, Lang::En] {
+                let text = signature(&data, &p.id, lang).unwrap();
+                assert!(!text.trim().is_empty(), "{} has nothing in the overview", p.id);
+                // Short enough for a map label at 320 px.
+                assert!(crate::layout::text::width(&text, 10.5, false) <= 110.0, "{}: {text}", p.id);
+            }
+        }
+        for (code, _, _) in geo::BOUNDARY_COUNTIES {
+            assert!(county_figure(&data, Metric::Overview, *code).is_none());
+        }
     }
 
     #[test]

@@ -28,6 +28,12 @@ pub struct ChartPanel {
     pub surface: Surface,
     pub chart: Option<Box<dyn Chart>>,
     pub entry: Entry,
+    /// The keyboard tour's position in the chart's reading order.
+    cursor: Option<usize>,
+    /// A ring drawn over the number the keyboard is on.
+    focus_ring: HtmlElement,
+    /// Announces the number and its sentence as the keyboard reaches it.
+    pub live: HtmlElement,
 }
 
 impl ChartPanel {
@@ -41,11 +47,21 @@ impl ChartPanel {
         slot.set_class_name("ak-slot");
         let surface = Surface::new()?;
         let _ = surface.canvas.set_attribute("role", "img");
+        // Focusable, so every number's provenance is reachable without a mouse.
+        let _ = surface.canvas.set_attribute("tabindex", "0");
+        let focus_ring: HtmlElement = dom::create("div")?;
+        focus_ring.set_class_name("ak-focus-ring");
+        focus_ring.set_hidden(true);
+        let live: HtmlElement = dom::create("p")?;
+        live.set_class_name("ak-live");
+        let _ = live.set_attribute("aria-live", "polite");
         slot.append_child(&surface.canvas)?;
+        slot.append_child(&focus_ring)?;
         section.append_child(&heading)?;
         section.append_child(&slot)?;
+        section.append_child(&live)?;
         let entry = if view.reduced_motion { Entry::Done } else { Entry::Waiting };
-        Ok(ChartPanel { kind, section, heading, slot, surface, chart: None, entry })
+        Ok(ChartPanel { kind, section, heading, slot, surface, chart: None, entry, cursor: None, focus_ring, live })
     }
 
     /// The width the chart may take. Read every panel's width before laying
@@ -64,9 +80,44 @@ impl ChartPanel {
         if let Some(chart) = &self.chart {
             let (w, h) = chart.size();
             self.surface.resize(w, h, view.layout_dpr());
-            let _ = self.surface.canvas.set_attribute("aria-label", &chart.describe());
+            let hint = match view.lang {
+                crate::data::Lang::Zh => "方向键逐个查看数字及其原文。",
+                crate::data::Lang::En => "Arrow keys step through its numbers and their sources.",
+            };
+            let _ = self.surface.canvas.set_attribute("aria-label", &format!("{} {hint}", chart.describe()));
+            self.clear_focus();
             let _ = self.surface.canvas.set_attribute("lang", view.lang.code());
         }
+    }
+
+    /// Moves the keyboard tour `step` (±1; 0 stays) and returns the figure
+    /// it lands on with its hotspot in client px, for the tooltip.
+    pub fn step(&mut self, step: i32) -> Option<(String, (f64, f64))> {
+        let chart = self.chart.as_ref()?;
+        let spots = chart.hotspots();
+        let order = crate::charts::reading_order(spots);
+        let at = crate::charts::tour_step(order.len(), self.cursor, step)?;
+        self.cursor = Some(at);
+        let spot = &spots[order[at]];
+        let r = spot.rect;
+        dom::set_style(
+            &self.focus_ring,
+            &[
+                ("left", &crate::format::css_px(r.x - 3.0)),
+                ("top", &crate::format::css_px(r.y - 3.0)),
+                ("width", &crate::format::css_px(r.w + 6.0)),
+                ("height", &crate::format::css_px(r.h + 6.0)),
+            ],
+        );
+        self.focus_ring.set_hidden(false);
+        let canvas = self.surface.canvas.get_bounding_client_rect();
+        Some((spot.figure_id.clone(), (canvas.left() + r.x + r.w / 2.0, canvas.top() + r.y + r.h)))
+    }
+
+    /// Leaves the keyboard tour (blur, Escape, relayout).
+    pub fn clear_focus(&mut self) {
+        self.cursor = None;
+        self.focus_ring.set_hidden(true);
     }
 
     pub fn animating(&self) -> bool {

@@ -938,6 +938,8 @@ fn install_events(state: &Rc<RefCell<State>>) {
         listen(state, canvas, "pointermove", on_chart_pointer);
         listen(state, canvas, "click", on_chart_pointer);
         listen(state, canvas, "pointerleave", on_chart_leave);
+        listen(state, canvas, "keydown", on_chart_key);
+        listen(state, canvas, "blur", on_chart_blur);
     }
     let Some((canvas, switcher, card, bars)) = map else { return };
     listen(state, &canvas, "pointermove", on_map_pointer_move);
@@ -1005,6 +1007,45 @@ fn on_chart_pointer(state: &Rc<RefCell<State>>, event: &Event) {
 
 fn on_chart_leave(state: &Rc<RefCell<State>>, _event: &Event) {
     state.borrow().tip.hide();
+}
+
+/// Arrow keys walk a focused chart's numbers in reading order: the tooltip
+/// shows each one's sentence and the chart's live region reads it out.
+fn on_chart_key(state: &Rc<RefCell<State>>, event: &Event) {
+    let Some(e) = event.dyn_ref::<KeyboardEvent>() else { return };
+    let step = match e.key().as_str() {
+        "ArrowRight" | "ArrowDown" => 1,
+        "ArrowLeft" | "ArrowUp" => -1,
+        "Escape" => return on_chart_blur(state, event),
+        _ => return,
+    };
+    e.prevent_default();
+    let Some(target) = event.target() else { return };
+    let mut s = state.borrow_mut();
+    let State { charts, tip, data, view, root, .. } = &mut *s;
+    let Some(panel) = charts.iter_mut().find(|p| AsRef::<EventTarget>::as_ref(&p.surface.canvas) == &target) else {
+        return;
+    };
+    let Some((id, at)) = panel.step(step) else { return };
+    tip.show_figure(data, &id, view.lang, root, at);
+    if let Some(f) = data.figure(&id) {
+        let sep = if view.lang == Lang::Zh { "：" } else { ": " };
+        let source = match view.lang {
+            Lang::Zh => format!("原文：{}", f.sentence),
+            Lang::En => format!("Article, our translation: {}", f.sentence_en),
+        };
+        let text = format!("{}{sep}{}. {source}", f.label.get(view.lang), crate::format::figure(f, view.lang));
+        panel.live.set_text_content(Some(&text));
+    }
+}
+
+fn on_chart_blur(state: &Rc<RefCell<State>>, event: &Event) {
+    let Some(target) = event.target() else { return };
+    let mut s = state.borrow_mut();
+    s.tip.hide();
+    if let Some(panel) = s.charts.iter_mut().find(|p| AsRef::<EventTarget>::as_ref(&p.surface.canvas) == &target) {
+        panel.clear_focus();
+    }
 }
 
 fn on_map_pointer_move(state: &Rc<RefCell<State>>, event: &Event) {

@@ -213,7 +213,7 @@ impl MapPanel {
     }
 
     /// A sentence for screen readers: the metric and each county's value.
-    pub fn describe(&self, _data: &Dataset) -> String {
+    pub fn describe(&self, data: &Dataset) -> String {
         let lang = self.lang;
         let values: Vec<String> = self
             .layout
@@ -222,11 +222,31 @@ impl MapPanel {
             .map(|c| {
                 let v = c.value_text.clone().unwrap_or_else(|| crate::map::layout::not_reported(lang).to_owned());
                 match lang {
+                    Lang::Zh if self.metric == Metric::Overview => format!("{}：{}", c.name, v),
                     Lang::Zh => format!("{}{}", c.name, v),
+                    Lang::En if self.metric == Metric::Overview => format!("{}: {}", c.name, v),
                     Lang::En => format!("{} {}", c.name, v),
                 }
             })
             .collect();
+        if self.metric == Metric::Overview {
+            let zones = self.layout.markers.iter().filter_map(|m| {
+                let sig = m.signature.as_ref()?;
+                Some(format!(
+                    "{}{}{sig}",
+                    self.place_name(data, &m.place_id),
+                    if lang == Lang::Zh { "：" } else { ": " }
+                ))
+            });
+            let all: Vec<String> = values.into_iter().chain(zones).collect();
+            return match lang {
+                Lang::Zh => format!("安康市县区地图，各县区一项文中所报的做法：{}。方向键选择，回车查看全部数字。", all.join("；")),
+                Lang::En => format!(
+                    "Map of Ankang's counties, each with one initiative the article reports: {}. Arrow keys choose a place, Enter shows all its figures.",
+                    all.join("; ")
+                ),
+            };
+        }
         match lang {
             Lang::Zh => format!(
                 "安康市县区地图，按“{}”着色：{}。方向键选择县区，回车查看详情。",
@@ -366,7 +386,10 @@ impl MapPanel {
                 let sep = if self.lang == Lang::Zh { "：" } else { ": " };
                 format!("{name} · {}{sep}{value}", metric::name(self.metric, self.lang))
             }
-            None => name,
+            None => match self.layout.markers.iter().find(|m| m.place_id == id).and_then(|m| m.signature.as_ref()) {
+                Some(sig) => format!("{name}{}{sig}", if self.lang == Lang::Zh { "：" } else { ": " }),
+                None => name,
+            },
         }
     }
 
