@@ -53,7 +53,7 @@ pub fn hatch(rings: &[Vec<Pt>], gap: f64) -> Vec<(Pt, Pt)> {
                 }
             }
         }
-        xs.sort_by(f64::total_cmp);
+        super::sort_by(&mut xs, f64::total_cmp);
         for pair in xs.chunks_exact(2) {
             out.push(((pair[0], c - pair[0]), (pair[1], c - pair[1])));
         }

@@ -61,7 +61,7 @@ impl CountyBars {
             })
             .collect();
         // Reported counties by value, largest first; then the rest by name order.
-        entries.sort_by(|a, b| match (a.2, b.2) {
+        crate::layout::sort_by(&mut entries, |a, b| match (a.2, b.2) {
             (Some(x), Some(y)) => y.value.total_cmp(&x.value),
             (Some(_), None) => std::cmp::Ordering::Less,
             (None, Some(_)) => std::cmp::Ordering::Greater,

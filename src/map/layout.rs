@@ -196,7 +196,7 @@ impl MapLayout {
                 (x, c.place_id.clone())
             })
             .collect();
-        tour.sort_by(|a, b| a.0.total_cmp(&b.0));
+        crate::layout::sort_by(&mut tour, |a, b| a.0.total_cmp(&b.0));
         let mut tour: Vec<String> = tour.into_iter().map(|(_, id)| id).collect();
         tour.extend(markers.iter().map(|m| m.place_id.clone()));
 
@@ -242,7 +242,9 @@ impl MapLayout {
                 .unwrap_or_default()
         };
         let mut order: Vec<usize> = (0..counties.len()).collect();
-        order.sort_by(|a, b| geometry.counties[*b].area_km2.total_cmp(&geometry.counties[*a].area_km2));
+        crate::layout::sort_by(&mut order, |a, b| {
+            geometry.counties[*b].area_km2.total_cmp(&geometry.counties[*a].area_km2)
+        });
         let mut requests: Vec<LabelRequest> = order
             .iter()
             .map(|&i| {
