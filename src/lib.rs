@@ -5,10 +5,10 @@
 //! backend) → `web` (the only layer that touches the browser).
 
 pub mod anim;
+pub mod app;
 pub mod charts;
 pub mod data;
 pub mod deeplink;
-#[cfg(not(target_arch = "wasm32"))]
 pub mod fallback;
 pub mod format;
 pub mod geo;

@@ -118,8 +118,7 @@ fn the_svg_fallback_holds_every_headline_figure_in_both_languages() {
 fn the_committed_page_carries_the_current_fallback() {
     let data = data::embedded().unwrap();
     let page = include_str!("../www/index.html");
-    let (_, height) = ankang_graphic::fallback::svg(&data, Lang::Zh);
-    let block = ankang_graphic::fallback::html(&data, Lang::Zh, "fallback-zh.svg", height);
+    let block = ankang_graphic::fallback::page_block(&data);
     assert_eq!(
         ankang_graphic::fallback::splice(page, &block).as_deref(),
         Some(page),
