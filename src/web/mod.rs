@@ -15,6 +15,12 @@ pub use graphic::Graphic;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
+/// Panic messages in the console only in builds made to diagnose one
+/// (`--features panic-hook`): in the served module a panic is a bug the
+/// tests exist to catch, and the hook costs ~0.9 KB gzipped (wasm + glue).
+/// wasm-bindgen-test installs its own hook, so the browser tests keep
+/// their messages.
+#[cfg(feature = "panic-hook")]
 #[wasm_bindgen(start)]
 pub fn start() {
     console_error_panic_hook::set_once();
