@@ -4,6 +4,10 @@
 //! - ours: `{ type: "ankang-graphic:height", height, id }` (read by www/embed.js);
 //! - Datawrapper's: `{ "datawrapper-height": { <id>: height } }`;
 //! - pym.js: `"pym" xPYMx <childId> xPYMx "height" xPYMx <height>`, when the URL has `?childId=`.
+//!
+//! Like a real `pym.Child`, it also answers the parent's width messages
+//! (`pymxPYMx<childId>xPYMxwidthxPYMx<width>`, sent on load and on every
+//! resize of the parent) with the height at once, even when unchanged.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -71,6 +75,21 @@ pub fn install() -> bool {
         observer.observe(&body);
     }
     let _ = window.add_event_listener_with_callback("load", schedule.as_ref().unchecked_ref());
+    if let Some(child) = poster.borrow().child_id.clone() {
+        let poster = poster.clone();
+        let prefix = format!("pymxPYMx{child}xPYMxwidthxPYMx");
+        // Read through Reflect: web-sys's MessageEvent would be one more binding in the module.
+        let on_message = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+            let data = js_sys::Reflect::get(&event, &"data".into()).ok().and_then(|d| d.as_string());
+            let is_width = data.is_some_and(|text| text.starts_with(&prefix));
+            let Some(root) = dom::document().and_then(|d| d.document_element()).filter(|_| is_width) else { return };
+            let mut p = poster.borrow_mut();
+            p.last = root.get_bounding_client_rect().height().ceil() as i32;
+            post_height(&p.id, p.child_id.as_deref(), p.last);
+        });
+        let _ = window.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
+        on_message.forget();
+    }
     // The page lives as long as its frame.
     schedule.forget();
     std::mem::forget(observer);

@@ -1,6 +1,6 @@
 //! What the graphic offers besides its charts: the data table (real HTML,
 //! for screen readers and anyone who wants the numbers), the CSV download
-//! and the PNG export of the current view.
+//! and the PNG export (the long image laid out by `crate::fallback`).
 
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
@@ -92,21 +92,20 @@ pub fn download_csv(data: &Dataset) -> Result<(), JsValue> {
     web_sys::Url::revoke_object_url(&url)
 }
 
-/// Stacks scenes (each at its own width, left-aligned) into one PNG at 2×
-/// and downloads it.
-pub fn download_png(scenes: &[Scene], background: crate::theme::Rgba) -> Result<(), JsValue> {
-    const SCALE: f64 = 2.0;
+/// Stacks scenes (each at its own width, left-aligned) into one PNG at
+/// `scale` device pixels per CSS pixel, and downloads it.
+pub fn download_png(scenes: &[Scene], background: crate::theme::Rgba, scale: f64) -> Result<(), JsValue> {
     let width = scenes.iter().map(|s| s.width).fold(0.0, f64::max);
     let height: f64 = scenes.iter().map(|s| s.height).sum();
     let canvas: HtmlCanvasElement = dom::create("canvas")?;
-    canvas.set_width((width * SCALE).round() as u32);
-    canvas.set_height((height * SCALE).round() as u32);
+    canvas.set_width((width * scale).round() as u32);
+    canvas.set_height((height * scale).round() as u32);
     let mut backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2d context")?;
     let ground = Scene::new(width, height, background);
-    let _ = scene::paint(&mut backend, &ground, SCALE);
+    let _ = scene::paint(&mut backend, &ground, scale);
     let mut y = 0.0;
     for s in scenes {
-        let _ = scene::paint_at(&mut backend, s, SCALE, (0.0, y));
+        let _ = scene::paint_at(&mut backend, s, scale, (0.0, y));
         y += s.height;
     }
     download(&canvas.to_data_url_with_type("image/png")?, "ankang-graphic.png")

@@ -516,14 +516,24 @@ impl State {
         }
     }
 
-    /// Every scene of the current view, top to bottom, for the PNG export.
-    fn scenes(&self) -> Vec<crate::scene::Scene> {
-        let mut out: Vec<crate::scene::Scene> =
-            self.charts.iter().filter_map(|p| p.chart.as_ref()).map(|c| c.frame(f64::INFINITY)).collect();
-        if let Some(map) = &self.map {
-            out.extend(map.scenes());
-        }
-        out
+    /// The exported long image: the whole graphic as one phone-width column
+    /// (title to credits, and the page's address), in the reader's language
+    /// and theme, with the map's metric and selection.
+    fn export_scenes(&self) -> Vec<crate::scene::Scene> {
+        let url = dom::window().and_then(|w| {
+            let l = w.location();
+            let hash = if self.deeplink { l.hash().ok()? } else { String::new() };
+            Some(format!("{}{}{hash}", l.origin().ok()?, l.pathname().ok()?))
+        });
+        let sheet = crate::fallback::Sheet {
+            width: crate::fallback::LONG_WIDTH,
+            lang: self.view.lang,
+            theme: self.view.theme,
+            metric: self.map.as_ref().map(|m| m.metric),
+            selected: self.map.as_ref().and_then(|m| m.selected.as_deref()),
+            url: url.as_deref(),
+        };
+        crate::fallback::scenes(&self.data, &sheet)
     }
 
     /// Lays every chart out for its slot's width and the DPR.
@@ -701,17 +711,28 @@ fn after_change(state: &Rc<RefCell<State>>) {
     }
 }
 
+/// Re-fits when the graphic's width changes. The work runs in the next
+/// animation frame, not in the observer's callback: re-fitting changes the
+/// graphic's height, and a size change inside the callback makes the browser
+/// fire "ResizeObserver loop completed with undelivered notifications" as an
+/// error event on window, which hosts' error trackers record.
 fn install_resize(state: &Rc<RefCell<State>>) {
     let weak = Rc::downgrade(state);
     let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |_entries: js_sys::Array| {
-        let Some(state) = weak.upgrade() else { return };
-        let mut s = state.borrow_mut();
-        let width = s.root.get_bounding_client_rect().width().floor();
-        let dpr = dom::window().map_or(1.0, |w| w.device_pixel_ratio());
-        if width != s.view.width || dpr != s.view.dpr {
-            s.tip.hide();
-            s.fit();
-            s.draw_all(dom::now_ms());
+        let weak = weak.clone();
+        let refit = Closure::once_into_js(move || {
+            let Some(state) = weak.upgrade() else { return };
+            let mut s = state.borrow_mut();
+            let width = s.root.get_bounding_client_rect().width().floor();
+            let dpr = dom::window().map_or(1.0, |w| w.device_pixel_ratio());
+            if width != s.view.width || dpr != s.view.dpr {
+                s.tip.hide();
+                s.fit();
+                s.draw_all(dom::now_ms());
+            }
+        });
+        if let Some(window) = dom::window() {
+            let _ = window.request_animation_frame(refit.unchecked_ref());
         }
     });
     let Ok(observer) = ResizeObserver::new(on_resize.as_ref().unchecked_ref()) else { return };
@@ -972,8 +993,9 @@ fn on_toolbar(state: &Rc<RefCell<State>>, event: &Event) {
             s.set_animation(on);
         }
         "png" => {
-            let scenes = s.scenes();
-            let _ = super::extras::download_png(&scenes, s.view.theme.palette().background);
+            let scenes = s.export_scenes();
+            let (ground, scale) = (s.view.theme.palette().background, crate::fallback::LONG_SCALE);
+            let _ = super::extras::download_png(&scenes, ground, scale);
         }
         "csv" => {
             let _ = super::extras::download_csv(&s.data);

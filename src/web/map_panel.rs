@@ -332,12 +332,6 @@ impl MapPanel {
         self.bars_surface.paint(&self.bars.frame(hovered, selected, bars_from));
     }
 
-    /// The map and the county bars as settled scenes (for the PNG export).
-    pub fn scenes(&self) -> Vec<crate::scene::Scene> {
-        let highlight = Highlight { hovered: None, selected: self.selected.as_deref() };
-        vec![self.layout.frame(highlight, None), self.bars.frame(None, self.selected.as_deref(), None)]
-    }
-
     /// Moves the hover highlight, from the pointer over the map (`on_bars`
     /// false) or over the county bars; redraws only when it changes.
     pub fn set_hovered(&mut self, place: Option<String>, on_bars: bool) {
