@@ -173,7 +173,7 @@ async function run(browser, base, key, sizes, hoverPoints) {
   r.jsHeapBytes = (await cdp.send('Runtime.getHeapUsage')).usedSize;
   await cdp.send('HeapProfiler.disable');
   r.wasmMemoryBytes = key === 'ours'
-    ? await page.evaluate(async () => (await (await import('/pkg/ankang.js')).default()).memory.buffer.byteLength)
+    ? await page.evaluate(async () => (await (await (await import('/main.js')).ready).default()).memory.buffer.byteLength)
     : null;
 
   // Hover → feedback. Bring the map into view and let it settle first.
@@ -357,8 +357,8 @@ function hoverProbe(selector) {
 /// container; `redraw()` timed n times, `placeAt` over `hits` points of its
 /// map canvas.
 async function oursRedrawAndHit({ n, hits }) {
-  const m = await import('/pkg/ankang.js');
-  await m.default();
+  // The page's own module instance (pkg/ names are content-hashed; main.js knows them).
+  const m = await (await import('/main.js')).ready;
   const el = document.createElement('div');
   el.style.width = '1200px';
   document.body.append(el);

@@ -1,0 +1,73 @@
+// Assembles the site as a CDN would serve it, from www/ into target/site/
+// (run by .ci/build, served by .ci/server.mjs):
+// - the module and its wasm get content-hashed names under pkg/
+//   (pkg/ankang.<hash>.js, pkg/ankang_bg.<hash>.wasm), so they can be cached
+//   forever; the entry points editors link to (index.html, main.js, embed.js,
+//   ankang.css) keep their names and are revalidated;
+// - main.js, the module and the pages' preloads are rewritten to the new names;
+// - with ANKANG_PUBLIC_URL=https://host/path/ the pages' og:image becomes
+//   absolute, as link previews require.
+// Earlier hashed files stay (the newest few), as on a CDN: a reader holding
+// an old main.js still finds the module it names.
+//   node .ci/site.mjs
+import { createHash } from 'node:crypto';
+import { cp, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const REPO = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const WWW = join(REPO, 'www');
+export const SITE = join(REPO, 'target/site');
+const KEEP = 6;
+
+const hash = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 12);
+
+/// `text` with every `from` replaced by `to`; throws when there is none, so a
+/// change in wasm-bindgen's output or in main.js cannot go unnoticed.
+function swap(text, from, to, where) {
+  if (!text.includes(from)) throw new Error(`${where}: no ${from} to rewrite`);
+  return text.split(from).join(to);
+}
+
+export async function assemble() {
+  const wasm = await readFile(join(WWW, 'pkg/ankang_bg.wasm')).catch(() => {
+    throw new Error('www/pkg/ankang_bg.wasm is missing: run bash .ci/build');
+  });
+  const wasmName = `ankang_bg.${hash(wasm)}.wasm`;
+  const js = swap(await readFile(join(WWW, 'pkg/ankang.js'), 'utf8'), "'ankang_bg.wasm'", `'${wasmName}'`, 'pkg/ankang.js');
+  const jsName = `ankang.${hash(js)}.js`;
+
+  await mkdir(join(SITE, 'pkg'), { recursive: true });
+  // Everything but pkg/ is copied afresh, so files removed from www/ go too.
+  for (const name of await readdir(SITE)) if (name !== 'pkg') await rm(join(SITE, name), { recursive: true });
+  await cp(WWW, SITE, { recursive: true, filter: (src) => !src.startsWith(join(WWW, 'pkg')) });
+  await writeFile(join(SITE, 'pkg', wasmName), wasm);
+  await writeFile(join(SITE, 'pkg', jsName), js);
+
+  const main = swap(await readFile(join(WWW, 'main.js'), 'utf8'), "'./pkg/ankang.js'", `'./pkg/${jsName}'`, 'www/main.js');
+  await writeFile(join(SITE, 'main.js'), main);
+  const base = process.env.ANKANG_PUBLIC_URL;
+  for (const name of (await readdir(WWW)).filter((n) => n.endsWith('.html'))) {
+    let html = await readFile(join(WWW, name), 'utf8');
+    html = html.split('"pkg/ankang.js"').join(`"pkg/${jsName}"`).split('"pkg/ankang_bg.wasm"').join(`"pkg/${wasmName}"`);
+    if (base) {
+      const abs = (path) => new URL(path, base.endsWith('/') ? base : base + '/').href;
+      html = html.replace(/(<meta property="og:image" content=")([^"]+)"/, (_, a, path) => `${a}${abs(path)}"`);
+    }
+    await writeFile(join(SITE, name), html);
+  }
+
+  // Keep the newest KEEP builds' hashed files, drop older ones.
+  const files = await readdir(join(SITE, 'pkg'));
+  const dated = await Promise.all(files.map(async (f) => [f, (await stat(join(SITE, 'pkg', f))).mtimeMs]));
+  for (const kind of [/^ankang\.[0-9a-f]{12}\.js$/, /^ankang_bg\.[0-9a-f]{12}\.wasm$/]) {
+    const old = dated.filter(([f]) => kind.test(f)).sort((a, b) => b[1] - a[1]).slice(KEEP);
+    for (const [f] of old) await rm(join(SITE, 'pkg', f));
+  }
+  return { js: `pkg/${jsName}`, wasm: `pkg/${wasmName}` };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const names = await assemble();
+  console.log(`[site] target/site/: ${names.js}, ${names.wasm}`);
+}
