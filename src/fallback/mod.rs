@@ -129,12 +129,13 @@ fn source_scene(data: &Dataset, sheet: &Sheet, ctx: &Ctx) -> Scene {
     let mut scene = Scene::new(sheet.width, 0.0, p.background);
     crate::charts::draw_lines(&mut scene, &lines, p.muted);
     if let Some(url) = sheet.url {
+        // The label and the address's first part as one text: no gap left
+        // between them by the width model's estimate.
         let label = url_label(sheet.lang);
-        let label_w = crate::layout::text::width(label, SIZE, true);
-        scene.text(pad, y, label, Font::bold(SIZE), p.text, Align::Left);
+        let label_w = crate::layout::text::width(label, SIZE, false);
         for (i, line) in url_lines(url, inner - label_w, inner, SIZE).into_iter().enumerate() {
-            let x = if i == 0 { pad + label_w } else { pad };
-            scene.text(x, y, line, Font::regular(SIZE), p.text, Align::Left);
+            let line = if i == 0 { format!("{label}{line}") } else { line };
+            scene.text(pad, y, line, Font::regular(SIZE), p.text, Align::Left);
             y += SIZE * 1.35;
         }
     }
