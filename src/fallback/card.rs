@@ -4,10 +4,8 @@
 
 use super::{page, transform};
 use crate::charts::{counters, headline, Ctx};
-use crate::data::{Dataset, Lang, Metric};
-use crate::geo;
+use crate::data::{Dataset, Lang};
 use crate::layout::text;
-use crate::map::bars::CountyBars;
 use crate::map::{metric, Highlight, MapLayout};
 use crate::scene::{Align, Font, Scene, Shape};
 use crate::theme::Theme;
@@ -66,14 +64,6 @@ fn fit(text: &str, sizes: &[f64], bold: bool, width: f64, max_lines: usize) -> (
         last.push('…');
     }
     (size, lines)
-}
-
-/// The metric most counties report: the fullest map.
-fn fullest_metric(data: &Dataset) -> Option<Metric> {
-    let reported = |m: Metric| {
-        geo::BOUNDARY_COUNTIES.iter().filter(|(code, _, _)| metric::county_figure(data, m, *code).is_some()).count()
-    };
-    metric::available(data).into_iter().max_by_key(|m| reported(*m))
 }
 
 /// The bounding box of `shapes` (text boxes by their left edge and size).
@@ -138,7 +128,8 @@ pub fn card(data: &Dataset, lang: Lang) -> Scene {
     scene.text(MARGIN, source_y, data.meta.source.get(lang), Font::regular(16.0), p.muted, Align::Left);
 
     // The map without its legend (the furniture), fitted to the right column.
-    if let Some(m) = fullest_metric(data) {
+    // The map as the page first shows it (the overview: every place and its initiative).
+    if let Some(&m) = metric::available(data).first() {
         let layout = MapLayout::new(data, m, 520.0, lang, p);
         let mut frame = layout.frame(Highlight::default(), None);
         frame.shapes.truncate(frame.shapes.len() - layout.furniture.len());
@@ -146,7 +137,7 @@ pub fn card(data: &Dataset, lang: Lang) -> Scene {
         let (w, h) = (CARD_WIDTH - LEFT - MARGIN, CARD_HEIGHT - 2.0 * MARGIN - 28.0);
         let k = (w / (x1 - x0)).min(h / (y1 - y0));
         let (ox, oy) = (CARD_WIDTH - MARGIN - (x1 - x0) * k, MARGIN + 28.0 + (h - (y1 - y0) * k) / 2.0);
-        let caption = CountyBars::new(data, m, w, lang, p).caption;
+        let caption = crate::map::layout::map_heading(lang);
         scene.text(CARD_WIDTH - MARGIN, MARGIN, caption, Font::bold(18.0), p.text, Align::Right);
         scene.shapes.extend(frame.shapes.into_iter().map(|s| transform(s, k, (ox - x0 * k, oy - y0 * k))));
     }
