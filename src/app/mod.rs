@@ -4,7 +4,7 @@
 //! reader can change, and everything the browser reports, lives here and is
 //! tested without a browser (tests/app.rs).
 
-mod effects;
+pub mod effects;
 mod look;
 mod msg;
 pub mod speech;

@@ -59,6 +59,9 @@ pub enum Msg {
     /// These charts came into view (by index); also the first report of the
     /// visibility observer, which may name none.
     ChartsSeen(Vec<usize>),
+    /// Charts already in view at mount (by index): their entries start and
+    /// draw their first frame at once, before the observer's first report.
+    InView(Vec<usize>),
     /// The map came near the viewport.
     MapNear,
     Hidden,
@@ -115,4 +118,6 @@ pub enum Msg {
     Host(HostCall),
     /// An animation frame.
     Frame,
+    /// Repaint every canvas (the handle's `redraw`: late fonts, benchmarks).
+    Redraw,
 }

@@ -48,6 +48,17 @@ pub fn update(state: &mut State, msg: Msg, now: f64) -> Effects {
                 }
             }
         }
+        Msg::InView(charts) => {
+            if !state.view.reduced_motion {
+                for i in charts {
+                    let Some(Some(chart)) = state.charts.get(i) else { continue };
+                    if state.timeline.start_entry(i, chart.entry_ms()) {
+                        fx.paint.chart(i);
+                    }
+                }
+            }
+        }
+        Msg::Redraw => fx.paint = Paint::ALL,
         Msg::MapNear => {
             if !state.map_seen {
                 state.map_seen = true;

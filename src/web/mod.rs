@@ -1,14 +1,21 @@
-//! The browser layer: mounting, canvas sizing (CSS px × DPR), the animation
-//! loop and the error message. Everything it draws comes from `charts`.
+//! The browser layer, thin by design: it builds the DOM, turns events into
+//! `app::Msg`, and applies the `app::Effects` (canvases sized CSS px × DPR
+//! and painted from the state's scenes, tooltips, live regions, the hash,
+//! host events). Everything it draws and decides comes from `app`.
 
-mod chart_panel;
+mod chart_view;
 mod dom;
 mod embed;
+mod export;
 mod extras;
 mod graphic;
-mod map_panel;
+mod guard;
+mod map_view;
+mod page;
+mod shell;
 mod surface;
 mod tooltip;
+mod wiring;
 
 pub use graphic::Graphic;
 

@@ -1,0 +1,35 @@
+// Hashes of every settled canvas, to prove a refactor kept the pixels:
+//   node tests/e2e/pixels.mjs > before.json   (after `bash .ci/build`)
+//   node tests/e2e/pixels.mjs > after.json && diff before.json after.json
+// DPR 2, light and dark, 360 and 1200 px, the first view and a deep-linked
+// metric view with a county selected; motion reduced, so each canvas shows
+// its final frame.
+import { launch, open, settled } from './browser.mjs';
+
+const env = await launch();
+const hashes = {};
+try {
+  for (const path of ['/', '/#county=610924&metric=new_unions']) {
+    for (const width of [360, 1200]) {
+      for (const scheme of ['light', 'dark']) {
+        const { page, context, problems } = await open(env, path, { width, dpr: 2, reducedMotion: 'reduce', colorScheme: scheme });
+        await settled(page);
+        await page.waitForTimeout(300);
+        const canvases = await page.evaluate(() => Promise.all([...document.querySelectorAll('[data-ankang-graphic] canvas')].map(async (c) => {
+          const name = c.closest('[data-chart]')?.dataset.chart ?? (c.closest('.ak-side') ? 'bars' : 'map');
+          const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+          const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', px));
+          const hex = [...digest.slice(0, 8)].map((b) => b.toString(16).padStart(2, '0')).join('');
+          return [name, `${c.width}x${c.height} ${hex}`];
+        })));
+        const key = `${path} ${width}px ${scheme}`;
+        hashes[key] = Object.fromEntries(canvases);
+        if (problems.length) hashes[key].problems = problems;
+        await context.close();
+      }
+    }
+  }
+} finally {
+  await env.close();
+}
+console.log(JSON.stringify(hashes, null, 1));
