@@ -22,6 +22,12 @@ pub use graphic::Graphic;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
+/// talc instead of std's dlmalloc: single-threaded module, memory grown on
+/// demand and freed blocks reused (the soak test checks memory stays flat).
+#[cfg(not(target_feature = "atomics"))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// Panic messages in the console only in builds made to diagnose one
 /// (`--features panic-hook`): in the served module a panic is a bug the
 /// tests exist to catch, and the hook costs ~0.9 KB gzipped (wasm + glue).
