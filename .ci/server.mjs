@@ -2,7 +2,8 @@
 // 127.0.0.1 that behaves like the CDN a newsroom would put it on, so that the
 // page tests, Lighthouse and the bench see what readers get:
 // - the strict content-security policy the graphic must work under;
-// - gzip or brotli, as the request's Accept-Encoding allows;
+// - gzip or brotli, as the request's Accept-Encoding allows (the copies
+//   .ci/site.mjs pre-compressed, so no request waits for brotli);
 // - content-hashed files under pkg/ cached for a year as immutable; everything
 //   else (the entry points editors link to) revalidated: no-cache + ETag, 304;
 // - CORS (`Access-Control-Allow-Origin: *`) on everything but the pages, so
@@ -27,7 +28,7 @@ export const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 /// Worth compressing: text formats and wasm (PNG is compressed already).
-const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.geojson', '.svg', '.csv', '.txt']);
+export const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.geojson', '.svg', '.csv', '.txt']);
 /// pkg/ankang.<hash>.js, pkg/ankang_bg.<hash>.wasm: a new build is a new name.
 const HASHED = /(^|[/\\])pkg[/\\][^/\\]+\.[0-9a-f]{12}\.[a-z]+$/;
 
@@ -61,15 +62,24 @@ async function load(file) {
   const hit = cache.get(file);
   if (hit?.key === key) return hit;
   const body = await readFile(file);
-  const entry = { key, body, etag: createHash('sha256').update(body).digest('base64url').slice(0, 22), variants: {} };
+  const etag = createHash('sha256').update(body).digest('base64url').slice(0, 22);
+  const entry = { key, body, etag, mtimeMs: info.mtimeMs, variants: {} };
   cache.set(file, entry);
   return entry;
 }
 
-function variant(entry, encoding) {
-  entry.variants[encoding] ??= encoding === 'br'
-    ? brotliCompressSync(entry.body, { params: { [Z.BROTLI_PARAM_QUALITY]: 11, [Z.BROTLI_PARAM_SIZE_HINT]: entry.body.length } })
-    : gzipSync(entry.body, { level: 9 });
+/// Brotli at its best quality, as a CDN stores static files.
+export const brotli = (body) =>
+  brotliCompressSync(body, { params: { [Z.BROTLI_PARAM_QUALITY]: 11, [Z.BROTLI_PARAM_SIZE_HINT]: body.length } });
+
+/// The file's body in `encoding`: the pre-compressed copy beside it when it
+/// is as new as the file (.ci/site.mjs writes them), else compressed now, once.
+async function variant(file, entry, encoding) {
+  if (!entry.variants[encoding]) {
+    const copy = `${file}.${encoding === 'br' ? 'br' : 'gz'}`;
+    const fresh = await stat(copy).then((s) => s.mtimeMs >= entry.mtimeMs, () => false);
+    entry.variants[encoding] = fresh ? await readFile(copy) : encoding === 'br' ? brotli(entry.body) : gzipSync(entry.body, { level: 9 });
+  }
   return entry.variants[encoding];
 }
 
@@ -106,7 +116,7 @@ export async function sendFile(res, file, headers = {}) {
     res.end();
     return;
   }
-  const body = encoding ? variant(entry, encoding) : entry.body;
+  const body = encoding ? await variant(file, entry, encoding) : entry.body;
   if (encoding) head['content-encoding'] = encoding;
   head['content-length'] = body.length;
   res.writeHead(200, head);

@@ -5,6 +5,7 @@
 //   forever; the entry points editors link to (index.html, main.js, embed.js,
 //   ankang.css) keep their names and are revalidated;
 // - main.js, the module and the pages' preloads are rewritten to the new names;
+// - every text file and the wasm get .br and .gz copies beside them;
 // - with ANKANG_PUBLIC_URL=https://host/path/ the pages' og:image becomes
 //   absolute, as link previews require.
 // Earlier hashed files stay (the newest few), as on a CDN: a reader holding
@@ -12,8 +13,10 @@
 //   node .ci/site.mjs
 import { createHash } from 'node:crypto';
 import { cp, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { COMPRESSIBLE, brotli } from './server.mjs';
 
 const REPO = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const WWW = join(REPO, 'www');
@@ -29,6 +32,24 @@ function swap(text, from, to, where) {
   return text.split(from).join(to);
 }
 
+/// Writes <file>.br and <file>.gz beside every compressible file under `dir`
+/// that lacks fresh ones (.ci/server.mjs sends them; see COMPRESSIBLE there).
+async function precompress(dir) {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const file = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      await precompress(file);
+      continue;
+    }
+    if (!COMPRESSIBLE.has(extname(entry.name))) continue;
+    const [body, info] = [await readFile(file), await stat(file)];
+    for (const [ext, pack] of [['.br', brotli], ['.gz', (b) => gzipSync(b, { level: 9 })]]) {
+      const fresh = await stat(file + ext).then((s) => s.mtimeMs >= info.mtimeMs, () => false);
+      if (!fresh) await writeFile(file + ext, pack(body));
+    }
+  }
+}
+
 export async function assemble() {
   const wasm = await readFile(join(WWW, 'pkg/ankang_bg.wasm')).catch(() => {
     throw new Error('www/pkg/ankang_bg.wasm is missing: run bash .ci/build');
@@ -41,8 +62,10 @@ export async function assemble() {
   // Everything but pkg/ is copied afresh, so files removed from www/ go too.
   for (const name of await readdir(SITE)) if (name !== 'pkg') await rm(join(SITE, name), { recursive: true });
   await cp(WWW, SITE, { recursive: true, filter: (src) => !src.startsWith(join(WWW, 'pkg')) });
-  await writeFile(join(SITE, 'pkg', wasmName), wasm);
-  await writeFile(join(SITE, 'pkg', jsName), js);
+  // Same name, same bytes: an existing file (and its compressed copies) stays as it is.
+  const exists = (name) => stat(join(SITE, 'pkg', name)).then(() => true, () => false);
+  if (!(await exists(wasmName))) await writeFile(join(SITE, 'pkg', wasmName), wasm);
+  if (!(await exists(jsName))) await writeFile(join(SITE, 'pkg', jsName), js);
 
   const main = swap(await readFile(join(WWW, 'main.js'), 'utf8'), "'./pkg/ankang.js'", `'./pkg/${jsName}'`, 'www/main.js');
   await writeFile(join(SITE, 'main.js'), main);
@@ -57,12 +80,18 @@ export async function assemble() {
     await writeFile(join(SITE, name), html);
   }
 
+  // Pre-compressed copies next to each text file and the wasm, as static
+  // hosts serve them: brotli at its best takes ~1.5 s for the wasm, which
+  // must not land on a reader's (or the bench's) first request.
+  await precompress(SITE);
+
   // Keep the newest KEEP builds' hashed files, drop older ones.
   const files = await readdir(join(SITE, 'pkg'));
   const dated = await Promise.all(files.map(async (f) => [f, (await stat(join(SITE, 'pkg', f))).mtimeMs]));
   for (const kind of [/^ankang\.[0-9a-f]{12}\.js$/, /^ankang_bg\.[0-9a-f]{12}\.wasm$/]) {
-    const old = dated.filter(([f]) => kind.test(f)).sort((a, b) => b[1] - a[1]).slice(KEEP);
-    for (const [f] of old) await rm(join(SITE, 'pkg', f));
+    const others = dated.filter(([f]) => kind.test(f) && f !== jsName && f !== wasmName);
+    const old = others.sort((a, b) => b[1] - a[1]).slice(KEEP - 1);
+    for (const [f] of old) for (const ext of ['', '.br', '.gz']) await rm(join(SITE, 'pkg', f + ext), { force: true });
   }
   return { js: `pkg/${jsName}`, wasm: `pkg/${wasmName}` };
 }
