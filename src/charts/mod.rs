@@ -111,7 +111,7 @@ pub fn reading_order(hotspots: &[Hotspot]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..hotspots.len()).collect();
     // Hotspots whose tops are within half a line of each other share a row.
     let row = |h: &Hotspot| (h.rect.y / 12.0).round();
-    order.sort_by(|&a, &b| {
+    crate::layout::sort_by(&mut order, |&a, &b| {
         let (ha, hb) = (&hotspots[a], &hotspots[b]);
         row(ha).total_cmp(&row(hb)).then(ha.rect.x.total_cmp(&hb.rect.x))
     });
