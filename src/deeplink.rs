@@ -3,7 +3,6 @@
 //! warning the page writes to the console.
 
 use crate::data::{Lang, Metric};
-use crate::map::metric;
 use crate::theme::Theme;
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -37,7 +36,7 @@ pub fn parse(hash: &str, known_places: &[String]) -> (DeepLink, Vec<String>) {
                 }
                 found
             }
-            "metric" => metric::parse(&value).map(|m| link.metric = Some(m)).is_some(),
+            "metric" => Metric::parse(&value).map(|m| link.metric = Some(m)).is_some(),
             "lang" => Lang::parse(&value).map(|l| link.lang = Some(l)).is_some(),
             "theme" => Theme::parse(&value).map(|t| link.theme = Some(t)).is_some(),
             _ => {
@@ -59,7 +58,7 @@ pub fn format(link: &DeepLink) -> String {
         parts.push(format!("county={place}"));
     }
     if let Some(m) = link.metric {
-        parts.push(format!("metric={}", metric::id(m)));
+        parts.push(format!("metric={}", m.id()));
     }
     if let Some(lang) = link.lang {
         parts.push(format!("lang={}", lang.code()));

@@ -14,6 +14,7 @@ pub mod format;
 pub mod geo;
 pub mod layout;
 pub mod map;
+pub mod number;
 pub mod scene;
 pub mod table;
 pub mod theme;

@@ -152,6 +152,34 @@ pub enum Metric {
 }
 
 impl Metric {
+    /// Every view, in the order the switcher offers them: the overview first.
+    pub const ALL: [Metric; 7] = [
+        Metric::Overview,
+        Metric::NewUnions,
+        Metric::NewMembers,
+        Metric::InsuranceClaims,
+        Metric::PeopleHonoured,
+        Metric::ServiceStations,
+        Metric::Attendances,
+    ];
+
+    /// The id used in URLs and host events ("new_unions").
+    pub fn id(self) -> &'static str {
+        match self {
+            Metric::Overview => "overview",
+            Metric::NewUnions => "new_unions",
+            Metric::NewMembers => "new_members",
+            Metric::InsuranceClaims => "insurance_claims",
+            Metric::PeopleHonoured => "people_honoured",
+            Metric::ServiceStations => "service_stations",
+            Metric::Attendances => "attendances",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Metric> {
+        Metric::ALL.into_iter().find(|m| m.id() == text)
+    }
+
     /// The one unit every figure of this metric is counted in; None for the
     /// overview, which no figure belongs to.
     pub fn unit(self) -> Option<Unit> {

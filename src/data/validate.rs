@@ -6,8 +6,8 @@ use std::collections::HashSet;
 use super::error::{DataError, ErrorKind as K};
 use super::literal::{implied_qualifier, stated_value};
 use super::model::{Dataset, Figure, I18n, Place, PlaceKind, Unit};
-use crate::format::plain_number;
 use crate::geo;
+use crate::number::plain_number;
 
 /// Returns the first problem found, in file order.
 pub fn validate(data: &Dataset) -> Result<(), DataError> {

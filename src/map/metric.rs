@@ -5,15 +5,7 @@ use crate::data::{Dataset, Figure, Lang, Metric};
 use crate::geo;
 
 /// Every view, in the order the switcher offers them: the overview first.
-pub const ALL: [Metric; 7] = [
-    Metric::Overview,
-    Metric::NewUnions,
-    Metric::NewMembers,
-    Metric::InsuranceClaims,
-    Metric::PeopleHonoured,
-    Metric::ServiceStations,
-    Metric::Attendances,
-];
+pub const ALL: [Metric; 7] = Metric::ALL;
 
 pub fn name(metric: Metric, lang: Lang) -> &'static str {
     match (metric, lang) {
@@ -59,19 +51,11 @@ pub fn counting(metric: Metric, lang: Lang) -> &'static str {
 
 /// The id used in URLs ("new_unions").
 pub fn id(metric: Metric) -> &'static str {
-    match metric {
-        Metric::Overview => "overview",
-        Metric::NewUnions => "new_unions",
-        Metric::NewMembers => "new_members",
-        Metric::InsuranceClaims => "insurance_claims",
-        Metric::PeopleHonoured => "people_honoured",
-        Metric::ServiceStations => "service_stations",
-        Metric::Attendances => "attendances",
-    }
+    metric.id()
 }
 
 pub fn parse(text: &str) -> Option<Metric> {
-    ALL.into_iter().find(|m| id(*m) == text)
+    Metric::parse(text)
 }
 
 /// The county's figure for `metric`, or None when the article gives none:
