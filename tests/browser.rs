@@ -1,6 +1,9 @@
-//! Browser tests: the graphic mounted into a real canvas in headless
-//! Chromium, checked by reading pixels back.
+//! Browser tests: the graphic mounted into a real canvas, checked by reading
+//! pixels back. .ci/test runs them in Chromium, Firefox and WebKit:
 //! Run: CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test browser
+//! (or GECKODRIVER=$(command -v geckodriver), or SAFARIDRIVER=/usr/bin/WebKitWebDriver
+//! with DISPLAY on an Xvfb; name one driver only). MiniBrowser's window is at
+//! least ~447 px wide, so tests size their own containers, never the window.
 #![cfg(target_arch = "wasm32")]
 
 use ankang_graphic::charts::headline::HeadlineLayout;
@@ -25,6 +28,19 @@ async fn sleep(ms: i32) {
         web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
     });
     JsFuture::from(promise).await.unwrap();
+}
+
+/// Waits (up to 3 s) until `done` holds. A refit after a resize comes a frame
+/// or two after the observer's report, and frames come later in WebKit, and
+/// in any engine on a busy machine, than a fixed sleep can promise.
+async fn until(what: &str, done: impl Fn() -> bool) {
+    for _ in 0..150 {
+        if done() {
+            return;
+        }
+        sleep(20).await;
+    }
+    panic!("still not after 3 s: {what}");
 }
 
 /// A fresh container of the given CSS width, appended to the page.
@@ -140,8 +156,7 @@ async fn follows_its_container_width() {
     let _graphic = mount(&el, options(&[("animate", false.into())])).unwrap();
     assert_eq!(canvas_in(&el).width(), 800);
     el.style().set_property("width", "320px").unwrap();
-    sleep(150).await;
-    assert_eq!(canvas_in(&el).width(), 320);
+    until("the canvas refits to 320 px", || canvas_in(&el).width() == 320).await;
     assert_bars(&canvas_in(&el), 1.0);
     el.remove();
 }
@@ -368,7 +383,7 @@ async fn hit_testing_stays_exact_after_a_resize() {
     let el = container(520);
     let graphic = mount(&el, options(&[("animate", false.into())])).unwrap();
     el.style().set_property("width", "333px").unwrap();
-    sleep(150).await;
+    until("the map refits to 333 px", || map_canvas(&el).get_bounding_client_rect().width() <= 333.0).await;
     let layout = map_layout(&el, &graphic);
     assert!(layout.width <= 333.0);
     let canvas = map_canvas(&el);
@@ -532,8 +547,12 @@ async fn the_entry_pauses_while_the_tab_is_hidden() {
     for (k, v) in [("position", "fixed"), ("top", "0"), ("left", "0"), ("z-index", "10"), ("background", "#fff")] {
         el.style().set_property(k, v).unwrap();
     }
+    let performance = web_sys::window().unwrap().performance().unwrap();
+    let mounted = performance.now();
     let graphic = mount(&el, JsValue::UNDEFINED).unwrap();
-    sleep(200).await;
+    // A few frames into the entry (not a fixed time, which a busy machine
+    // can stretch past the entry's end).
+    until("the entry draws frames", || graphic.frames_drawn() >= 3).await;
     assert!(!graphic.settled(), "the entry is running");
     let document = document();
     let set_hidden = |hidden: bool| {
@@ -544,13 +563,28 @@ async fn the_entry_pauses_while_the_tab_is_hidden() {
         document.dispatch_event(&web_sys::Event::new("visibilitychange").unwrap()).unwrap();
     };
     set_hidden(true);
+    let hidden_from = performance.now();
     // Longer than the whole entry: had it not paused, it would be over.
     sleep(1800).await;
+    let hidden_ms = performance.now() - hidden_from;
     set_hidden(false);
-    sleep(50).await;
-    assert!(!graphic.settled(), "the entry resumed where it paused instead of jumping to its end");
     settle(&graphic).await;
+    let settled_at = performance.now() - mounted;
     js_sys::Reflect::delete_property(&document, &"hidden".into()).unwrap();
+    // Paused, the headline's entry ends no sooner than its length plus the
+    // time hidden after mount; had it jumped, it would end at the first frame
+    // after the tab came back. (A time bound, not "still running 50 ms
+    // later", so that a slow machine cannot fail it.)
+    let headline = {
+        let width = canvas_in(&el).get_bounding_client_rect().width();
+        let view = View { width, ..View::default() };
+        ChartKind::Headline.build(&Ctx::new(&data::embedded().unwrap(), &view, width)).unwrap().entry_ms()
+    };
+    assert!(
+        settled_at >= headline + hidden_ms,
+        "the entry resumed where it paused instead of jumping to its end: settled {settled_at:.0} ms after mount, \
+         entry {headline:.0} ms, hidden {hidden_ms:.0} ms"
+    );
     assert_bars(&canvas_in(&el), 1.0);
     el.remove();
 }
