@@ -5,6 +5,7 @@
 //! tested without a browser (tests/app.rs).
 
 pub mod effects;
+mod keys;
 mod look;
 mod msg;
 pub mod speech;

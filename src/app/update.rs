@@ -1,14 +1,15 @@
 //! `update(state, msg, now) -> Effects`: the only place the state changes.
 
 use super::effects::{Effects, HostEvent, MapTip, Paint, Tip};
+use super::keys;
 use super::look::MapLook;
-use super::msg::{HostCall, Key, Msg};
+use super::msg::{HostCall, Msg};
 use super::speech;
 use super::state::{Hover, State, Widths};
 use super::timeline::Tween;
 use super::MAP_TWEEN_MS;
 use crate::anim::ease_in_out_cubic;
-use crate::charts::{hotspot_at, reading_order, tour_step};
+use crate::charts::hotspot_at;
 use crate::data::{Lang, Metric};
 use crate::deeplink::{self, DeepLink};
 use crate::map::metric;
@@ -17,7 +18,7 @@ use crate::theme::Theme;
 /// Who asked: the reader (their changes go to the host as events) or the
 /// host page through the handle (no events, so a listener cannot loop).
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum From {
+pub(super) enum From {
     Reader,
     Host,
 }
@@ -80,7 +81,7 @@ pub fn update(state: &mut State, msg: Msg, now: f64) -> Effects {
                 fx.host_events.push(HostEvent::Theme(theme.code()));
             }
         }
-        Msg::Hash { hash, full } => apply_hash(state, &hash, full, &mut fx),
+        Msg::Hash { hash, full } => keys::apply_hash(state, &hash, full, &mut fx),
         Msg::MapPointer { place, at } => {
             state.map_seen = true;
             fx.map_tip = Some(match &place {
@@ -99,7 +100,7 @@ pub fn update(state: &mut State, msg: Msg, now: f64) -> Effects {
             }
             select(state, place, From::Reader, &mut fx);
         }
-        Msg::MapKey { key, on_canvas } => map_key(state, key, on_canvas, &mut fx),
+        Msg::MapKey { key, on_canvas } => keys::map_key(state, key, on_canvas, &mut fx),
         Msg::BarsPointer { at, client } => {
             let Some(bars) = state.bars.as_ref() else { return fx };
             fx.tip = Some(match hotspot_at(&bars.hotspots, at) {
@@ -134,7 +135,7 @@ pub fn update(state: &mut State, msg: Msg, now: f64) -> Effects {
                 }
             }
         }
-        Msg::ChartKey { chart, key } => chart_key(state, chart, key, &mut fx),
+        Msg::ChartKey { chart, key } => keys::chart_key(state, chart, key, &mut fx),
         Msg::ToggleLang => {
             let next = if state.view.lang == Lang::Zh { Lang::En } else { Lang::Zh };
             set_lang(state, next, From::Reader, &mut fx);
@@ -186,7 +187,7 @@ fn running_after(state: &State, now: f64, fx: &Effects) -> bool {
 }
 
 /// The view as a URL hash, written after each change of it.
-fn hash_of(state: &State) -> String {
+pub(super) fn hash_of(state: &State) -> String {
     deeplink::format(&DeepLink {
         place: state.selected.clone(),
         metric: state.map.as_ref().map(|_| state.metric),
@@ -211,7 +212,7 @@ fn host_call(state: &mut State, call: HostCall, now: f64, fx: &mut Effects) {
     }
 }
 
-fn set_lang(state: &mut State, lang: Lang, from: From, fx: &mut Effects) {
+pub(super) fn set_lang(state: &mut State, lang: Lang, from: From, fx: &mut Effects) {
     if lang == state.view.lang {
         return;
     }
@@ -230,7 +231,7 @@ fn set_lang(state: &mut State, lang: Lang, from: From, fx: &mut Effects) {
     }
 }
 
-fn set_theme(state: &mut State, theme: Theme, fx: &mut Effects) {
+pub(super) fn set_theme(state: &mut State, theme: Theme, fx: &mut Effects) {
     state.view.theme = theme;
     // Layouts still hold their palette: rebuild them (and nothing else moves).
     state.relayout();
@@ -239,7 +240,7 @@ fn set_theme(state: &mut State, theme: Theme, fx: &mut Effects) {
     fx.paint = Paint::ALL;
 }
 
-fn set_animation(state: &mut State, on: bool, from: From, fx: &mut Effects) {
+pub(super) fn set_animation(state: &mut State, on: bool, from: From, fx: &mut Effects) {
     if on != state.view.reduced_motion {
         return;
     }
@@ -255,7 +256,7 @@ fn set_animation(state: &mut State, on: bool, from: From, fx: &mut Effects) {
     }
 }
 
-fn set_metric(state: &mut State, m: Metric, from: From, now: f64, fx: &mut Effects) {
+pub(super) fn set_metric(state: &mut State, m: Metric, from: From, now: f64, fx: &mut Effects) {
     if m == state.metric || !state.metrics.contains(&m) {
         return;
     }
@@ -280,7 +281,7 @@ fn set_metric(state: &mut State, m: Metric, from: From, now: f64, fx: &mut Effec
     }
 }
 
-fn select(state: &mut State, id: Option<String>, from: From, fx: &mut Effects) {
+pub(super) fn select(state: &mut State, id: Option<String>, from: From, fx: &mut Effects) {
     if id.as_ref().is_some_and(|id| !state.is_place(id)) {
         return;
     }
@@ -296,117 +297,10 @@ fn select(state: &mut State, id: Option<String>, from: From, fx: &mut Effects) {
     }
 }
 
-fn set_hover(state: &mut State, hover: Option<Hover>, fx: &mut Effects) {
+pub(super) fn set_hover(state: &mut State, hover: Option<Hover>, fx: &mut Effects) {
     if hover.as_ref().map(|h| &h.place) == state.hovered.as_ref().map(|h| &h.place) {
         return;
     }
     state.hovered = hover;
     fx.paint.map = true;
-}
-
-fn map_key(state: &mut State, key: Key, on_canvas: bool, fx: &mut Effects) {
-    match key {
-        Key::Next | Key::Previous | Key::First | Key::Last if on_canvas => {
-            let tour = state.tour();
-            let at = state.hovered.as_ref().map(|h| &h.place).or(state.selected.as_ref());
-            let current = at.and_then(|id| tour.iter().position(|t| t == id));
-            let next = match key {
-                Key::Next => tour_step(tour.len(), current, 1),
-                Key::Previous => tour_step(tour.len(), current, -1),
-                Key::First => (!tour.is_empty()).then_some(0),
-                _ => tour.len().checked_sub(1),
-            };
-            if let Some(id) = next.map(|i| tour[i].clone()) {
-                let at = speech::anchor_of(state, &id);
-                fx.map_tip = Some(MapTip::Show { text: speech::map_tip(state, &id), at });
-                state.map_seen = true;
-                state.hovered = Some(Hover { place: id, on_bars: false });
-                fx.paint.map = true;
-            }
-        }
-        Key::Enter if on_canvas => {
-            if let Some(id) = state.hovered.as_ref().map(|h| h.place.clone()) {
-                select(state, Some(id), From::Reader, fx);
-            }
-        }
-        Key::Escape => {
-            fx.map_tip = Some(MapTip::Hide);
-            if state.selected.is_some() {
-                fx.focus_map = true;
-                select(state, None, From::Reader, fx);
-            }
-        }
-        _ => {}
-    }
-}
-
-/// Arrow keys walk a focused chart's numbers in reading order: the tooltip
-/// shows each one's sentence and the chart's live region reads it out.
-fn chart_key(state: &mut State, chart: usize, key: Key, fx: &mut Effects) {
-    let Some(Some(c)) = state.charts.get(chart) else { return };
-    if key == Key::Escape {
-        fx.tip = Some(Tip::Hide);
-        state.chart_cursor[chart] = None;
-        fx.focus_ring = Some((chart, None));
-        return;
-    }
-    let spots = c.hotspots();
-    let order = reading_order(spots);
-    let cursor = state.chart_cursor[chart];
-    let at = match key {
-        Key::Next => tour_step(order.len(), cursor, 1),
-        Key::Previous => tour_step(order.len(), cursor, -1),
-        Key::First => (!order.is_empty()).then_some(0),
-        Key::Last => order.len().checked_sub(1),
-        _ => return,
-    };
-    let Some(at) = at else { return };
-    let spot = &spots[order[at]];
-    let rect = (spot.rect.x, spot.rect.y, spot.rect.w, spot.rect.h);
-    let id = spot.figure_id.clone();
-    state.chart_cursor[chart] = Some(at);
-    fx.focus_ring = Some((chart, Some(rect)));
-    if let Some(text) = speech::chart_figure(state, &id) {
-        fx.chart_announce = Some((chart, text));
-    }
-    fx.tip = Some(Tip::ChartFigure { chart, id, rect });
-}
-
-fn apply_hash(state: &mut State, hash: &str, full: bool, fx: &mut Effects) {
-    let places: Vec<String> = state.tour().to_vec();
-    let (link, warnings) = deeplink::parse(hash, &places);
-    if !full {
-        // Before the first layout: language and theme only, nothing drawn yet.
-        if let Some(lang) = link.lang {
-            state.view.lang = lang;
-        }
-        if let Some(theme) = link.theme {
-            state.view.theme = theme;
-            state.theme_forced = true;
-        }
-        return;
-    }
-    fx.warnings = warnings;
-    if let Some(theme) = link.theme {
-        state.theme_forced = true;
-        if theme != state.view.theme {
-            set_theme(state, theme, fx);
-        }
-    }
-    if let Some(lang) = link.lang {
-        set_lang(state, lang, From::Host, fx);
-    }
-    if let Some(m) = link.metric {
-        // A link opens its view at once: no tween.
-        let motion = state.view.reduced_motion;
-        state.view.reduced_motion = true;
-        set_metric(state, m, From::Host, 0.0, fx);
-        state.view.reduced_motion = motion;
-    }
-    if link.place.is_some() && link.place != state.selected {
-        select(state, link.place, From::Host, fx);
-    }
-    fx.paint = Paint::ALL;
-    // The page's own hash was just read: leave it as the reader has it.
-    fx.hash = None;
 }

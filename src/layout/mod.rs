@@ -35,7 +35,7 @@ mod tests {
                 .collect();
             let (mut ours, mut std) = (v.clone(), v);
             super::sort_by(&mut ours, |a, b| a.0.cmp(&b.0));
-            std.sort_by(|a, b| a.0.cmp(&b.0));
+            std.sort_by_key(|a| a.0);
             assert_eq!(ours, std, "ties keep their order");
         }
     }

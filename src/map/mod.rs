@@ -4,6 +4,8 @@
 pub mod bars;
 pub mod colour;
 pub mod layout;
+mod legend;
 pub mod metric;
+mod render;
 
 pub use layout::{Highlight, MapLayout, Transition};
