@@ -11,13 +11,11 @@ use crate::layout::text;
 use crate::scene::Shape;
 use crate::theme::{Palette, Rgba};
 
-use super::colour::{self, ColourScale};
+use super::colour::ColourScale;
 use super::metric;
 
 pub(super) const HATCH_GAP: f64 = 5.0;
 pub(super) const MARKER_R: f64 = 5.0;
-/// Where on the colour ramp the overview's one ground colour sits.
-const OVERVIEW_T: f64 = 0.12;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct CountyPlot {
@@ -151,8 +149,9 @@ impl MapLayout {
                 let overview = metric == Metric::Overview;
                 let (fill, hatch_lines) = match figure {
                     Some(f) => (colours.colour(f.value), Vec::new()),
-                    // The overview colours no value: one light ground for all.
-                    None if overview => (colour::ramp(OVERVIEW_T), Vec::new()),
+                    // The overview colours no value: one quiet ground for all,
+                    // from the theme, so it never reads as a data colour.
+                    None if overview => (palette.track, Vec::new()),
                     None => (palette.not_reported, hatch(&rings, HATCH_GAP)),
                 };
                 let value_text = if overview {

@@ -116,13 +116,16 @@ impl MapLayout {
     fn build_key(&mut self, mut shapes: Vec<Shape>, pad: f64, inner: f64, mut y: f64, small: f64, lang: Lang) -> f64 {
         let p = self.palette;
         let (text_colour, muted) = (p.text, p.muted);
-        let caveat = match lang {
-            Lang::Zh => "数字为各县区在文中所报，口径不一；未报告不等于零。",
-            Lang::En => "Figures as each county reported them; definitions differ. Not reported is not zero.",
-        };
-        for line in text::wrap_balanced(caveat, small, false, inner) {
-            shapes.push(text_shape(pad, y, line, Font::regular(small), muted));
-            y += small * 1.35;
+        // Values only: the overview shows none, so it needs no caveat about them.
+        if self.metric != Metric::Overview {
+            let caveat = match lang {
+                Lang::Zh => "数字为各县区在文中所报，口径不一；未报告不等于零。",
+                Lang::En => "Figures as each county reported them; definitions differ. Not reported is not zero.",
+            };
+            for line in text::wrap_balanced(caveat, small, false, inner) {
+                shapes.push(text_shape(pad, y, line, Font::regular(small), muted));
+                y += small * 1.35;
+            }
         }
         y += 6.0;
         for m in &self.markers {

@@ -41,7 +41,7 @@ pub fn counting(metric: Metric, lang: Lang) -> &'static str {
         (Metric::InsuranceClaims, Lang::Zh) => "单位：人次（一人多次理赔计多次），不是人数",
         (Metric::InsuranceClaims, Lang::En) => "In person-times: one person claiming twice counts twice",
         (Metric::PeopleHonoured, Lang::Zh) => "单位：人；宁陕为劳模16名与先进工作者9名之和（计算值）",
-        (Metric::PeopleHonoured, Lang::En) => "In people; Ningshan’s is 16 model + 9 advanced workers, added by us",
+        (Metric::PeopleHonoured, Lang::En) => "In people; Ningshan's is 16 model + 9 advanced workers, added by us",
         (Metric::ServiceStations, Lang::Zh) => "单位：处（工会驿站）",
         (Metric::ServiceStations, Lang::En) => "Union rest stations, counted one by one",
         (Metric::Attendances, Lang::Zh) => "单位：人次（参与次数），不是人数",
