@@ -262,3 +262,23 @@ fn the_map_description_reads_every_place() {
     let text = speech::describe_map(&s);
     assert!(text.contains("新建工会") && text.contains("未报告"), "{text}");
 }
+
+#[test]
+fn the_keyboard_tours_the_county_bars_numbers_and_lights_each_county() {
+    let mut s = mounted(false);
+    update(&mut s, Msg::MetricButton(Metric::NewUnions), 0.0);
+    let spots = s.bars.clone().unwrap().hotspots;
+    assert!(spots.len() >= 2);
+    for spot in &spots {
+        let fx = update(&mut s, Msg::BarsKey(Key::Next), 0.0);
+        let figure = s.data.figure(&spot.figure_id).unwrap();
+        assert!(matches!(&fx.tip, Some(Tip::BarsFigure { id, .. }) if *id == spot.figure_id));
+        assert!(fx.announce.as_deref().is_some_and(|a| a.contains(&figure.sentence)), "{:?}", fx.announce);
+        assert_eq!(s.hovered.as_ref().map(|h| h.place.as_str()), Some(figure.place.as_str()));
+    }
+    update(&mut s, Msg::BarsKey(Key::Next), 0.0);
+    assert_eq!(s.bars_cursor, Some(0), "wraps");
+    let fx = update(&mut s, Msg::BarsKey(Key::Escape), 0.0);
+    assert_eq!(fx.tip, Some(Tip::Hide));
+    assert!(s.hovered.is_none() && s.bars_cursor.is_none());
+}

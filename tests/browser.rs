@@ -625,6 +625,18 @@ fn the_keyboard_tours_a_charts_numbers_showing_and_announcing_each_sentence() {
         key(canvas.unchecked_ref(), "Escape");
         assert!(tip.hidden(), "Escape hides the tooltip");
     }
+    // The county bars' numbers too, from the keyboard.
+    assert!(graphic.set_metric("new_unions"));
+    let bars: HtmlCanvasElement = el.query_selector(".ak-side canvas").unwrap().unwrap().dyn_into().unwrap();
+    assert_eq!(bars.get_attribute("tabindex").as_deref(), Some("0"));
+    bars.focus().unwrap();
+    key(bars.unchecked_ref(), "ArrowRight");
+    let tip: HtmlElement = el.query_selector(".ak-tip").unwrap().unwrap().dyn_into().unwrap();
+    let shown = tip.text_content().unwrap();
+    let first = data.figures.iter().filter(|f| f.metric == Some(ankang_graphic::data::Metric::NewUnions));
+    assert!(!tip.hidden() && first.clone().any(|f| shown.contains(&f.sentence_en)), "{shown}");
+    let said = el.query_selector(".ak-map .ak-live").unwrap().unwrap().text_content().unwrap();
+    assert!(first.clone().any(|f| said.contains(&f.sentence_en)), "{said}");
     drop(graphic);
     el.remove();
 }

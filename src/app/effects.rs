@@ -44,6 +44,11 @@ pub enum Tip {
         id: String,
         rect: (f64, f64, f64, f64),
     },
+    /// A figure of the county bars, below its hotspot (CSS px of their canvas).
+    BarsFigure {
+        id: String,
+        rect: Area,
+    },
 }
 
 /// The map's own tooltip: a place's name and what the view shows for it.

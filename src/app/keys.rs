@@ -77,6 +77,35 @@ pub(super) fn chart_key(state: &mut State, chart: usize, key: Key, fx: &mut Effe
     fx.tip = Some(Tip::ChartFigure { chart, id, rect });
 }
 
+/// Arrow keys walk the county bars' numbers top to bottom: each row lights
+/// up on the map too, the tooltip shows its sentence, the live region reads it.
+pub(super) fn bars_key(state: &mut State, key: Key, fx: &mut Effects) {
+    let Some(bars) = state.bars.as_ref() else { return };
+    if key == Key::Escape {
+        fx.tip = Some(Tip::Hide);
+        state.bars_cursor = None;
+        super::update::set_hover(state, None, fx);
+        return;
+    }
+    let len = bars.hotspots.len();
+    let at = match key {
+        Key::Next => tour_step(len, state.bars_cursor, 1),
+        Key::Previous => tour_step(len, state.bars_cursor, -1),
+        Key::First => (len > 0).then_some(0),
+        Key::Last => len.checked_sub(1),
+        _ => return,
+    };
+    let Some(at) = at else { return };
+    let spot = &bars.hotspots[at];
+    let (id, rect) = (spot.figure_id.clone(), (spot.rect.x, spot.rect.y, spot.rect.w, spot.rect.h));
+    state.bars_cursor = Some(at);
+    if let Some(place) = state.data.figure(&id).map(|f| f.place.clone()) {
+        super::update::set_hover(state, Some(Hover { place, on_bars: true }), fx);
+    }
+    fx.announce = speech::chart_figure(state, &id);
+    fx.tip = Some(Tip::BarsFigure { id, rect });
+}
+
 pub(super) fn apply_hash(state: &mut State, hash: &str, full: bool, fx: &mut Effects) {
     let places: Vec<String> = state.tour().to_vec();
     let (link, warnings) = deeplink::parse(hash, &places);

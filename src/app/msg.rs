@@ -96,6 +96,8 @@ pub enum Msg {
         client: (f64, f64),
     },
     BarsLeave,
+    /// A key on the county bars (focused): their numbers, one by one.
+    BarsKey(Key),
     BarsClick {
         at: (f64, f64),
     },

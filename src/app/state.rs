@@ -57,6 +57,8 @@ pub struct State {
     pub hidden_at: Option<f64>,
     /// Each chart's keyboard cursor: a position in its reading order.
     pub chart_cursor: Vec<Option<usize>>,
+    /// The county bars' keyboard cursor: which of their numbers.
+    pub bars_cursor: Option<usize>,
     pub widths: Widths,
     pub charts: Vec<Option<Box<dyn Chart>>>,
     pub map: Option<MapLayout>,
@@ -85,6 +87,7 @@ impl State {
             hovered: None,
             hidden_at: None,
             chart_cursor: vec![None; CHARTS],
+            bars_cursor: None,
             widths: Widths::default(),
             charts: (0..CHARTS).map(|_| None).collect(),
             map: None,
@@ -121,6 +124,7 @@ impl State {
         }
         self.map = Some(layout);
         self.bars = Some(bars);
+        self.bars_cursor = None;
     }
 
     /// The map's look as laid out (the end of any tween).

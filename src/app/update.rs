@@ -113,8 +113,10 @@ pub fn update(state: &mut State, msg: Msg, now: f64) -> Effects {
         }
         Msg::BarsLeave => {
             fx.tip = Some(Tip::Hide);
+            state.bars_cursor = None;
             set_hover(state, None, &mut fx);
         }
+        Msg::BarsKey(key) => keys::bars_key(state, key, &mut fx),
         Msg::BarsClick { at } => {
             if let Some(id) = state.bars.as_ref().and_then(|b| b.row_at(at)).map(str::to_owned) {
                 select(state, Some(id), From::Reader, &mut fx);

@@ -75,6 +75,8 @@ impl MapView {
         let side = el("div", "ak-side")?;
         let bars_surface = Surface::new()?;
         let _ = bars_surface.canvas.set_attribute("role", "img");
+        // Focusable: arrow keys walk its numbers and their sources.
+        let _ = bars_surface.canvas.set_attribute("tabindex", "0");
         let card = el("div", "ak-card")?;
         side.append_child(&bars_surface.canvas)?;
         side.append_child(&card)?;
@@ -114,7 +116,11 @@ impl MapView {
         self.surface.resize(layout.width, layout.height, dpr);
         dom::set_style(&self.wrap, &[("width", &format::css_px(layout.width))]);
         self.bars_surface.resize(bars.width, bars.height, dpr);
-        let _ = self.bars_surface.canvas.set_attribute("aria-label", &bars.describe());
+        let hint = match lang {
+            Lang::Zh => "方向键逐个查看数字及其原文。",
+            Lang::En => "Arrow keys step through its numbers and their sources.",
+        };
+        let _ = self.bars_surface.canvas.set_attribute("aria-label", &format!("{} {hint}", bars.describe()));
         let _ = self.bars_surface.canvas.set_attribute("lang", lang.code());
         self.paths = layout
             .counties
@@ -158,6 +164,13 @@ impl MapView {
     pub fn paint(&self, map: &Scene, bars: &Scene) {
         self.surface.paint(map);
         self.bars_surface.paint(bars);
+    }
+
+    /// A bar's hotspot (CSS px of the bars canvas) as the client point below
+    /// its middle, for the tooltip.
+    pub fn below_bar(&self, r: crate::app::effects::Area) -> (f64, f64) {
+        let canvas = self.bars_surface.canvas.get_bounding_client_rect();
+        (canvas.left() + r.0 + r.2 / 2.0, canvas.top() + r.1 + r.3)
     }
 
     pub fn announce(&self, text: &str) {

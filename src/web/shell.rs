@@ -160,6 +160,11 @@ fn apply_pointers(app: &State, page: &Page, fx: &Effects) {
             let at = page.charts[*chart].below(*rect);
             page.tip.show_figure(&app.data, id, lang, &page.root, at);
         }
+        Some(Tip::BarsFigure { id, rect }) => {
+            if let Some(map) = &page.map {
+                page.tip.show_figure(&app.data, id, lang, &page.root, map.below_bar(*rect));
+            }
+        }
         None => {}
     }
     if let Some(map) = &page.map {

@@ -129,6 +129,14 @@ pub fn install_events(shell: &Rc<Shell>) {
         }
     });
     listen(shell, &bars, "pointerleave", |shell, _| dispatch(shell, Msg::BarsLeave));
+    listen(shell, &bars, "blur", |shell, _| dispatch(shell, Msg::BarsLeave));
+    listen(shell, &bars, "keydown", |shell, event| {
+        let Some(key) = key(event) else { return };
+        if key != Key::Enter {
+            event.prevent_default();
+        }
+        dispatch(shell, Msg::BarsKey(key));
+    });
 }
 
 /// The place under the pointer on the map, and the pointer in CSS px.
