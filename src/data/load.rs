@@ -15,8 +15,10 @@ use super::error::{DataError, ErrorKind};
 use super::model::{Dataset, Figure, Meta, Place, Theme};
 use super::validate::validate;
 
-/// The article's data, embedded in the module.
-pub const EMBEDDED_JSON: &str = include_str!("ankang.json");
+/// The article's data, embedded in the module: `src/data/ankang.json` with
+/// the whitespace between tokens removed by build.rs (a test below checks
+/// it is the same document).
+pub const EMBEDDED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/ankang.min.json"));
 
 /// The embedded data set, checked. It is checked by the test suite too, so in
 /// a released build this cannot fail; the `Result` still reaches the reader as
@@ -216,6 +218,14 @@ pub use browser::{from_js, from_json_str};
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::quoted;
+
+    #[test]
+    fn the_embedded_text_is_the_data_file_minified() {
+        let file: serde_json::Value = serde_json::from_str(include_str!("ankang.json")).unwrap();
+        let embedded: serde_json::Value = serde_json::from_str(super::EMBEDDED_JSON).unwrap();
+        assert_eq!(file, embedded);
+        assert!(super::EMBEDDED_JSON.len() < include_str!("ankang.json").len());
+    }
 
     #[test]
     fn keys_are_quoted_like_debug() {
