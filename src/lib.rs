@@ -17,6 +17,7 @@ pub mod map;
 pub mod number;
 pub mod scene;
 pub mod table;
+pub mod text;
 pub mod theme;
 pub mod view;
 

@@ -49,10 +49,8 @@ pub fn rows(data: &Dataset, lang: Lang) -> Vec<Vec<String>> {
 pub fn derived_note(data: &Dataset, figure: &Figure, lang: Lang) -> Option<String> {
     let parts = figure.derived.as_ref()?;
     let shown: Vec<String> = parts.iter().filter_map(|id| data.figure(id)).map(|p| format::figure(p, lang)).collect();
-    Some(match lang {
-        Lang::Zh => format!("计算值：{}，文中分别给出", shown.join("+")),
-        Lang::En => format!("derived: {}, added by us; the article gives the parts", shown.join(" + ")),
-    })
+    let sum = shown.join(if lang == Lang::Zh { "+" } else { " + " });
+    Some(crate::text::fill(crate::text::Text::Derived, lang, &[&sum]))
 }
 
 /// The unit's name in the data file (its serde name; a test checks they

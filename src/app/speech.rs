@@ -6,13 +6,10 @@ use crate::data::{Lang, Metric};
 use crate::format;
 use crate::map::layout::{marker_name, not_reported};
 use crate::map::metric;
+use crate::text::{fill, text, Text};
 
 fn sep(lang: Lang) -> &'static str {
-    if lang == Lang::Zh {
-        "："
-    } else {
-        ": "
-    }
+    text(Text::Sep, lang)
 }
 
 /// A place's full name: from the data, or the marker's name.
@@ -40,11 +37,10 @@ pub fn map_tip(state: &State, id: &str) -> String {
 
 /// The live region's words after a selection changes.
 pub fn selection(state: &State) -> String {
-    match (&state.selected, state.view.lang) {
-        (Some(id), Lang::Zh) => format!("已选择{}。", map_tip(state, id)),
-        (Some(id), Lang::En) => format!("Selected {}.", map_tip(state, id)),
-        (None, Lang::Zh) => "已关闭详情。".to_owned(),
-        (None, Lang::En) => "Details closed.".to_owned(),
+    let lang = state.view.lang;
+    match &state.selected {
+        Some(id) => fill(Text::Selected, lang, &[&map_tip(state, id)]),
+        None => text(Text::DetailsClosed, lang).to_owned(),
     }
 }
 
@@ -71,36 +67,22 @@ pub fn describe_map(state: &State) -> String {
             Some(format!("{}{}{sig}", place_name(state, &m.place_id), sep(lang)))
         });
         let all: Vec<String> = values.into_iter().chain(zones).collect();
-        return match lang {
-            Lang::Zh => format!("安康市县区地图，各县区一项文中所报的做法：{}。方向键选择，回车查看全部数字。", all.join("；")),
-            Lang::En => format!(
-                "Map of Ankang's counties, each with one initiative the article reports: {}. Arrow keys choose a place, Enter shows all its figures.",
-                all.join("; ")
-            ),
-        };
+        let joined = all.join(if lang == Lang::Zh { "；" } else { "; " });
+        return fill(Text::DescribeOverview, lang, &[&joined]);
     }
-    match lang {
-        Lang::Zh => format!(
-            "安康市县区地图，按“{}”着色：{}。方向键选择县区，回车查看详情。",
-            metric::name(state.metric, lang),
-            values.join("，")
-        ),
-        Lang::En => format!(
-            "Map of Ankang's counties coloured by {}: {}. Arrow keys choose a county, Enter shows its details.",
-            metric::name(state.metric, lang).to_ascii_lowercase(),
-            values.join(", ")
-        ),
-    }
+    let name = match lang {
+        Lang::Zh => metric::name(state.metric, lang).to_owned(),
+        Lang::En => metric::name(state.metric, lang).to_ascii_lowercase(),
+    };
+    let joined = values.join(if lang == Lang::Zh { "，" } else { ", " });
+    fill(Text::DescribeMetric, lang, &[&name, &joined])
 }
 
 /// What a chart's live region reads when the keyboard reaches figure `id`.
 pub fn chart_figure(state: &State, id: &str) -> Option<String> {
     let lang = state.view.lang;
     let f = state.data.figure(id)?;
-    let source = match lang {
-        Lang::Zh => format!("原文：{}", f.sentence),
-        Lang::En => format!("Article, our translation: {}", f.sentence_en),
-    };
+    let source = fill(Text::TranslationPrefix, lang, &[f.sentence_in(lang)]);
     Some(format!("{}{}{}. {source}", f.label.get(lang), sep(lang), format::figure(f, lang)))
 }
 

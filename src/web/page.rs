@@ -2,6 +2,7 @@
 //! chart, the map, the data table, the footer, the provenance tooltip and
 //! the print copy. No behaviour: the shell fills it from the app's state.
 
+use crate::text::{fill, text, Text};
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
@@ -163,39 +164,21 @@ impl Page {
         let (lang, h, meta) = (app.view.lang, &self.header, &app.data.meta);
         let _ = self.root.set_attribute("lang", if lang == Lang::Zh { "zh-CN" } else { "en" });
         let _ = self.root.set_attribute("data-theme", app.view.theme.code());
-        let kicker = match lang {
-            Lang::Zh => format!("数据图解 · 据{}报道", date_zh(&meta.date)),
-            Lang::En => format!("Graphic · from the article of {}", meta.date),
-        };
+        let date = if lang == Lang::Zh { date_zh(&meta.date) } else { meta.date.clone() };
+        let kicker = fill(Text::Kicker, lang, &[&date]);
         h.kicker.set_text_content(Some(&kicker));
         h.title.set_text_content(Some(meta.title.get(lang)));
         h.standfirst.set_text_content(Some(meta.standfirst.get(lang)));
         h.source.set_text_content(Some(meta.source.get(lang)));
         h.credits.set_text_content(Some(meta.credits.get(lang)));
-        let (lang_text, lang_label) = match lang {
-            Lang::Zh => ("English", "Switch to English"),
-            Lang::En => ("中文", "切换到中文"),
-        };
-        h.lang_button.set_text_content(Some(lang_text));
-        let _ = h.lang_button.set_attribute("aria-label", lang_label);
+        h.lang_button.set_text_content(Some(text(Text::LangButton, lang)));
+        let _ = h.lang_button.set_attribute("aria-label", text(Text::LangButtonLabel, lang));
         let _ = h.lang_button.set_attribute("lang", if lang == Lang::Zh { "en" } else { "zh-CN" });
         let on = !app.view.reduced_motion;
-        let motion = match (lang, on) {
-            (Lang::Zh, true) => "动画：开",
-            (Lang::Zh, false) => "动画：关",
-            (Lang::En, true) => "Animation: on",
-            (Lang::En, false) => "Animation: off",
-        };
-        h.motion_button.set_text_content(Some(motion));
+        h.motion_button.set_text_content(Some(text(if on { Text::MotionOn } else { Text::MotionOff }, lang)));
         let _ = h.motion_button.set_attribute("aria-pressed", if on { "true" } else { "false" });
-        h.png_button.set_text_content(Some(match lang {
-            Lang::Zh => "下载图片",
-            Lang::En => "Download PNG",
-        }));
-        h.csv_button.set_text_content(Some(match lang {
-            Lang::Zh => "下载数据（CSV）",
-            Lang::En => "Get the data (CSV)",
-        }));
+        h.png_button.set_text_content(Some(text(Text::DownloadPng, lang)));
+        h.csv_button.set_text_content(Some(text(Text::DownloadCsv, lang)));
     }
 
     pub fn rebuild_table(&mut self, app: &State) {

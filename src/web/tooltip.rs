@@ -1,6 +1,7 @@
 //! The provenance tooltip: a figure's value and label, and the article's
 //! sentence it comes from. One per graphic, kept inside the graphic's frame.
 
+use crate::text::{fill, text, Text};
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
@@ -38,20 +39,17 @@ impl Tip {
     /// Shows figure `id` near the client point (x, y), inside `frame`.
     pub fn show_figure(&self, data: &Dataset, id: &str, lang: Lang, frame: &HtmlElement, at: (f64, f64)) {
         let Some(figure) = data.figure(id) else { return self.hide() };
-        let sep = if lang == Lang::Zh { "：" } else { ": " };
+        let sep = text(Text::Sep, lang);
         let mut head = format!("{}{sep}{}", figure.label.get(lang), format::figure(figure, lang));
         if let Some(note) = crate::table::derived_note(data, figure, lang) {
             head = format!("{head} ({note})");
         }
         self.head.set_text_content(Some(&head));
-        let source = match lang {
-            Lang::Zh => format!("原文：{}", figure.sentence),
-            Lang::En => format!("Article, our translation: {}", figure.sentence_en),
-        };
+        let source = fill(Text::TranslationPrefix, lang, &[figure.sentence_in(lang)]);
         self.quote.set_text_content(Some(&source));
         let _ = self.quote.set_attribute("lang", if lang == Lang::Zh { "zh-CN" } else { "en" });
         // English readers get the original too, marked as Chinese for screen readers.
-        self.original.set_text_content(Some(&format!("原文：{}", figure.sentence)));
+        self.original.set_text_content(Some(&fill(Text::OriginalPrefix, lang, &[&figure.sentence])));
         self.original.set_hidden(lang == Lang::Zh);
         self.element.set_hidden(false);
         let rect = frame.get_bounding_client_rect();
