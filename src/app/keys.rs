@@ -132,10 +132,7 @@ pub(super) fn apply_hash(state: &mut State, hash: &str, full: bool, fx: &mut Eff
     }
     if let Some(m) = link.metric {
         // A link opens its view at once: no tween.
-        let motion = state.view.reduced_motion;
-        state.view.reduced_motion = true;
-        set_metric(state, m, From::Host, 0.0, fx);
-        state.view.reduced_motion = motion;
+        set_metric(state, m, From::Host, 0.0, true, fx);
     }
     if link.place.is_some() && link.place != state.selected {
         select(state, link.place, From::Host, fx);

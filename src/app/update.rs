@@ -147,7 +147,7 @@ pub fn update(state: &mut State, msg: Msg, now: f64) -> Effects {
             set_animation(state, on, From::Reader, &mut fx);
         }
         Msg::MetricButton(m) => {
-            set_metric(state, m, From::Reader, now, &mut fx);
+            set_metric(state, m, From::Reader, now, false, &mut fx);
         }
         Msg::CloseCard => {
             fx.focus_map = true;
@@ -209,7 +209,7 @@ fn host_call(state: &mut State, call: HostCall, now: f64, fx: &mut Effects) {
             fx.hash = Some(hash_of(state));
         }
         HostCall::SetAnimation(on) => set_animation(state, on, From::Host, fx),
-        HostCall::SetMetric(m) => set_metric(state, m, From::Host, now, fx),
+        HostCall::SetMetric(m) => set_metric(state, m, From::Host, now, false, fx),
         HostCall::Select(id) => select(state, id, From::Host, fx),
     }
 }
@@ -258,7 +258,9 @@ pub(super) fn set_animation(state: &mut State, on: bool, from: From, fx: &mut Ef
     }
 }
 
-pub(super) fn set_metric(state: &mut State, m: Metric, from: From, now: f64, fx: &mut Effects) {
+/// Shows view `m`; it tweens from what is on screen unless motion is off or
+/// `at_once` (a deep link opens its view directly).
+pub(super) fn set_metric(state: &mut State, m: Metric, from: From, now: f64, at_once: bool, fx: &mut Effects) {
     if m == state.metric || !state.metrics.contains(&m) {
         return;
     }
@@ -271,7 +273,8 @@ pub(super) fn set_metric(state: &mut State, m: Metric, from: From, now: f64, fx:
     state.timeline.map = None;
     state.metric = m;
     state.relayout_map();
-    if let (false, Some(from), Some(to)) = (state.view.reduced_motion, on_screen, state.map_target()) {
+    let still = at_once || state.view.reduced_motion;
+    if let (false, Some(from), Some(to)) = (still, on_screen, state.map_target()) {
         state.timeline.map = Some(Tween::new(from, to, MAP_TWEEN_MS, ease_in_out_cubic));
     }
     fx.relaid = true;

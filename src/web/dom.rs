@@ -53,3 +53,18 @@ pub fn clear(element: &Element) {
         let _ = element.remove_child(&child);
     }
 }
+
+/// Places a floating box `size` (w, h) next to the point `at`, both in the
+/// frame's CSS px: right of and below the point, flipped above it when it
+/// would leave the frame's bottom, and kept `margin` inside the frame.
+pub fn place_beside(at: (f64, f64), size: (f64, f64), frame: (f64, f64), margin: f64) -> (f64, f64) {
+    let x = (at.0 + 12.0).min(frame.0 - size.0 - margin).max(margin);
+    let below = at.1 + 16.0;
+    let y = if below + size.1 <= frame.1 { below } else { (at.1 - size.1 - 12.0).max(margin) };
+    (x, y)
+}
+
+/// Moves an absolutely positioned element to (x, y) CSS px.
+pub fn move_to(element: &HtmlElement, (x, y): (f64, f64)) {
+    set_style(element, &[("left", &crate::format::css_px(x)), ("top", &crate::format::css_px(y))]);
+}

@@ -182,12 +182,9 @@ impl MapView {
     pub fn show_tooltip(&self, text: &str, at: (f64, f64)) {
         self.tooltip.set_text_content(Some(text));
         self.tooltip.set_hidden(false);
-        let (tw, th) = (f64::from(self.tooltip.offset_width()), f64::from(self.tooltip.offset_height()));
+        let size = (f64::from(self.tooltip.offset_width()), f64::from(self.tooltip.offset_height()));
         let rect = self.surface.canvas.get_bounding_client_rect();
-        let (w, h) = (rect.width(), rect.height());
-        let x = (at.0 + 12.0).min(w - tw - 2.0).max(2.0);
-        let y = if at.1 + 16.0 + th <= h { at.1 + 16.0 } else { (at.1 - th - 12.0).max(2.0) };
-        dom::set_style(&self.tooltip, &[("left", &format::css_px(x)), ("top", &format::css_px(y))]);
+        dom::move_to(&self.tooltip, dom::place_beside(at, size, (rect.width(), rect.height()), 2.0));
     }
 
     pub fn hide_tooltip(&self) {

@@ -53,11 +53,9 @@ impl Tip {
         self.original.set_hidden(lang == Lang::Zh);
         self.element.set_hidden(false);
         let rect = frame.get_bounding_client_rect();
-        let (w, h) = (f64::from(self.element.offset_width()), f64::from(self.element.offset_height()));
-        let x = (at.0 - rect.left() + 12.0).min(rect.width() - w - 4.0).max(4.0);
-        let below = at.1 - rect.top() + 16.0;
-        let y = if below + h <= rect.height() { below } else { (at.1 - rect.top() - h - 12.0).max(4.0) };
-        dom::set_style(&self.element, &[("left", &crate::format::css_px(x)), ("top", &crate::format::css_px(y))]);
+        let size = (f64::from(self.element.offset_width()), f64::from(self.element.offset_height()));
+        let at = (at.0 - rect.left(), at.1 - rect.top());
+        dom::move_to(&self.element, dom::place_beside(at, size, (rect.width(), rect.height()), 4.0));
     }
 
     pub fn hide(&self) {
