@@ -6,6 +6,12 @@ pub const ENTRY_MS: f64 = 700.0;
 /// Delay between successive elements' entries.
 pub const STAGGER_MS: f64 = 120.0;
 
+/// The one linear interpolation: `a` at t = 0, `b` at t = 1. Colours,
+/// bar lengths, positions, counters and tweens all go through it.
+pub fn lerp(a: f64, b: f64, t: f64) -> f64 {
+    a + (b - a) * t
+}
+
 /// Cubic ease-in-out: slow start, slow finish, symmetric.
 pub fn ease_in_out_cubic(t: f64) -> f64 {
     let t = t.clamp(0.0, 1.0);

@@ -1,13 +1,14 @@
 //! A scene is a chart frame as plain data: rectangles and text in CSS pixels.
-//! Charts build scenes (pure, testable); `paint` draws one on any plotters
-//! `DrawingBackend`: the canvas in the browser, SVG natively.
+//! Charts build scenes (pure, testable) in colour roles (`Scene<Ink>`);
+//! `resolve` gives them a theme's palette, and `paint` draws the result on
+//! any plotters `DrawingBackend`: the canvas in the browser, SVG natively.
 
 use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{FontDesc, FontFamily, FontStyle, RGBAColor, ShapeStyle, TextStyle};
 use plotters_backend::DrawingErrorKind;
 
-use crate::theme::{Rgba, FONT_STACK};
+use crate::theme::{Ink, Palette, Rgba, FONT_STACK};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Align {
@@ -33,24 +34,25 @@ impl Font {
     }
 }
 
+/// A shape in colour `C`: concrete (`Rgba`, ready to paint) or `Ink`.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Shape {
+pub enum Shape<C = Rgba> {
     Rect {
         x: f64,
         y: f64,
         w: f64,
         h: f64,
-        fill: Rgba,
+        fill: C,
     },
     /// A filled polygon (one ring; holes are not needed here).
     Polygon {
         points: Vec<(f64, f64)>,
-        fill: Rgba,
+        fill: C,
     },
     /// An open polyline; `closed` repeats the first point at the end.
     Path {
         points: Vec<(f64, f64)>,
-        stroke: Rgba,
+        stroke: C,
         width: f64,
         closed: bool,
     },
@@ -58,7 +60,7 @@ pub enum Shape {
         x: f64,
         y: f64,
         r: f64,
-        fill: Rgba,
+        fill: C,
     },
     /// `y` is the top of the text box.
     Text {
@@ -67,44 +69,72 @@ pub enum Shape {
         text: String,
         size: f64,
         bold: bool,
-        color: Rgba,
+        color: C,
         align: Align,
     },
 }
 
-#[derive(Clone, Debug, PartialEq)]
-pub struct Scene {
-    pub width: f64,
-    pub height: f64,
-    pub background: Rgba,
-    pub shapes: Vec<Shape>,
+impl<C> Shape<C> {
+    /// The same shape with each colour passed through `f`.
+    pub fn map_colour<D>(self, mut f: impl FnMut(C) -> D) -> Shape<D> {
+        match self {
+            Shape::Rect { x, y, w, h, fill } => Shape::Rect { x, y, w, h, fill: f(fill) },
+            Shape::Polygon { points, fill } => Shape::Polygon { points, fill: f(fill) },
+            Shape::Path { points, stroke, width, closed } => Shape::Path { points, stroke: f(stroke), width, closed },
+            Shape::Circle { x, y, r, fill } => Shape::Circle { x, y, r, fill: f(fill) },
+            Shape::Text { x, y, text, size, bold, color, align } => {
+                Shape::Text { x, y, text, size, bold, color: f(color), align }
+            }
+        }
+    }
 }
 
-impl Scene {
-    pub fn new(width: f64, height: f64, background: Rgba) -> Self {
+/// A frame: concrete colours by default, `Scene<Ink>` as layouts build it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scene<C = Rgba> {
+    pub width: f64,
+    pub height: f64,
+    pub background: C,
+    pub shapes: Vec<Shape<C>>,
+}
+
+impl Scene<Ink> {
+    /// The scene in `palette`'s colours, ready to paint.
+    pub fn resolve(self, palette: &Palette) -> Scene {
+        Scene {
+            width: self.width,
+            height: self.height,
+            background: palette.resolve(self.background),
+            shapes: self.shapes.into_iter().map(|s| s.map_colour(|ink| palette.resolve(ink))).collect(),
+        }
+    }
+}
+
+impl<C> Scene<C> {
+    pub fn new(width: f64, height: f64, background: C) -> Self {
         Scene { width, height, background, shapes: Vec::new() }
     }
 
-    pub fn rect(&mut self, x: f64, y: f64, w: f64, h: f64, fill: Rgba) {
-        self.shapes.push(Shape::Rect { x, y, w, h, fill });
+    pub fn rect(&mut self, x: f64, y: f64, w: f64, h: f64, fill: impl Into<C>) {
+        self.shapes.push(Shape::Rect { x, y, w, h, fill: fill.into() });
     }
 
-    pub fn text(&mut self, x: f64, y: f64, text: impl Into<String>, font: Font, color: Rgba, align: Align) {
+    pub fn text(&mut self, x: f64, y: f64, text: impl Into<String>, font: Font, color: impl Into<C>, align: Align) {
         let text = text.into();
         let Font { size, bold } = font;
-        self.shapes.push(Shape::Text { x, y, text, size, bold, color, align });
+        self.shapes.push(Shape::Text { x, y, text, size, bold, color: color.into(), align });
     }
 
-    pub fn polygon(&mut self, points: Vec<(f64, f64)>, fill: Rgba) {
-        self.shapes.push(Shape::Polygon { points, fill });
+    pub fn polygon(&mut self, points: Vec<(f64, f64)>, fill: impl Into<C>) {
+        self.shapes.push(Shape::Polygon { points, fill: fill.into() });
     }
 
-    pub fn path(&mut self, points: Vec<(f64, f64)>, stroke: Rgba, width: f64, closed: bool) {
-        self.shapes.push(Shape::Path { points, stroke, width, closed });
+    pub fn path(&mut self, points: Vec<(f64, f64)>, stroke: impl Into<C>, width: f64, closed: bool) {
+        self.shapes.push(Shape::Path { points, stroke: stroke.into(), width, closed });
     }
 
-    pub fn circle(&mut self, x: f64, y: f64, r: f64, fill: Rgba) {
-        self.shapes.push(Shape::Circle { x, y, r, fill });
+    pub fn circle(&mut self, x: f64, y: f64, r: f64, fill: impl Into<C>) {
+        self.shapes.push(Shape::Circle { x, y, r, fill: fill.into() });
     }
 
     /// All texts, in drawing order (for tests and accessible summaries).

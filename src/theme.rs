@@ -1,5 +1,7 @@
 //! Colours and type. Text colours meet WCAG AA (4.5:1) on their background.
 
+use crate::anim::lerp;
+
 /// An sRGB colour with alpha in [0, 1].
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Rgba(pub u8, pub u8, pub u8, pub f64);
@@ -7,6 +9,13 @@ pub struct Rgba(pub u8, pub u8, pub u8, pub f64);
 impl Rgba {
     pub const fn rgb(r: u8, g: u8, b: u8) -> Self {
         Rgba(r, g, b, 1.0)
+    }
+
+    /// Mixes two colours; `t` = 0 gives `self`, 1 gives `to` (for tweens).
+    pub fn mix(self, to: Rgba, t: f64) -> Rgba {
+        let t = t.clamp(0.0, 1.0);
+        let ch = |x: u8, y: u8| lerp(f64::from(x), f64::from(y), t).round() as u8;
+        Rgba(ch(self.0, to.0), ch(self.1, to.1), ch(self.2, to.2), lerp(self.3, to.3, t))
     }
 
     /// "#rrggbb", for CSS and SVG.
@@ -52,31 +61,34 @@ impl Theme {
     }
 }
 
+/// A theme's colours (`Palette`, the default) or, as `Inks`, the roles
+/// layouts draw with: scenes name a role and the palette is chosen when
+/// painting, so a theme change repaints without laying anything out again.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Palette {
-    pub background: Rgba,
-    pub text: Rgba,
-    pub muted: Rgba,
+pub struct Palette<C = Rgba> {
+    pub background: C,
+    pub text: C,
+    pub muted: C,
     /// Headline numbers and rules.
-    pub accent: Rgba,
+    pub accent: C,
     /// Bars.
-    pub bar: Rgba,
+    pub bar: C,
     /// A second series (e.g. the highlighted part of a waffle).
-    pub bar_alt: Rgba,
+    pub bar_alt: C,
     /// Empty parts of tracks and waffles.
-    pub track: Rgba,
-    pub rule: Rgba,
+    pub track: C,
+    pub rule: C,
     /// Map: ground of a county that reports nothing, and its hatch.
-    pub not_reported: Rgba,
-    pub hatch: Rgba,
+    pub not_reported: C,
+    pub hatch: C,
     /// Map: borders between counties, Ankang's outline, the selection ring.
-    pub border: Rgba,
-    pub outline: Rgba,
-    pub selected: Rgba,
+    pub border: C,
+    pub outline: C,
+    pub selected: C,
     /// Map labels: a translucent plate under dark-enough (or light-enough) ink.
-    pub label_plate: Rgba,
-    pub label_ink: Rgba,
-    pub marker: Rgba,
+    pub label_plate: C,
+    pub label_ink: C,
+    pub marker: C,
 }
 
 /// The light newsroom palette: near-black text, a deep blue for bars, a red accent.
@@ -118,6 +130,140 @@ pub const DARK: Palette = Palette {
     label_ink: Rgba::rgb(240, 240, 240),
     marker: Rgba::rgb(255, 128, 110),
 };
+
+/// What a layout draws with: a colour role of the theme, resolved against
+/// the palette at paint time, or a concrete data colour (the map's ramp).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Ink {
+    Rgb(Rgba),
+    Role(Role),
+    /// A role's colour at this alpha (the hatching fading in or out).
+    Alpha(Role, f64),
+    /// Part of the way between two plain inks (a tween): 0 gives the first.
+    Mix(Tone, Tone, f64),
+}
+
+/// A plain ink: a concrete colour or a role.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Tone {
+    Rgb(Rgba),
+    Role(Role),
+}
+
+/// One per field of `Palette`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    Background,
+    Text,
+    Muted,
+    Accent,
+    Bar,
+    BarAlt,
+    Track,
+    Rule,
+    NotReported,
+    Hatch,
+    Border,
+    Outline,
+    Selected,
+    LabelPlate,
+    LabelInk,
+    Marker,
+}
+
+impl From<Rgba> for Ink {
+    fn from(c: Rgba) -> Self {
+        Ink::Rgb(c)
+    }
+}
+
+impl Ink {
+    fn tone(self) -> Option<Tone> {
+        match self {
+            Ink::Rgb(c) => Some(Tone::Rgb(c)),
+            Ink::Role(r) => Some(Tone::Role(r)),
+            Ink::Alpha(..) | Ink::Mix(..) => None,
+        }
+    }
+
+    /// `t` of the way from `a` to `b`. Concrete colours mix at once; a role
+    /// waits for the palette. Tweens start from resolved colours (what is on
+    /// screen), so a mix never has to hold another mix; if it were asked to,
+    /// it would switch half-way instead.
+    pub fn mix(a: Ink, b: Ink, t: f64) -> Ink {
+        match (a.tone(), b.tone()) {
+            _ if a == b || t <= 0.0 => a,
+            _ if t >= 1.0 => b,
+            (Some(Tone::Rgb(x)), Some(Tone::Rgb(y))) => Ink::Rgb(x.mix(y, t)),
+            (Some(x), Some(y)) => Ink::Mix(x, y, t),
+            _ if t < 0.5 => a,
+            _ => b,
+        }
+    }
+}
+
+/// The roles, as a palette: layouts draw with `INKS.text` as they would with
+/// a palette's `text`.
+pub type Inks = Palette<Ink>;
+
+pub const INKS: Inks = Palette {
+    background: Ink::Role(Role::Background),
+    text: Ink::Role(Role::Text),
+    muted: Ink::Role(Role::Muted),
+    accent: Ink::Role(Role::Accent),
+    bar: Ink::Role(Role::Bar),
+    bar_alt: Ink::Role(Role::BarAlt),
+    track: Ink::Role(Role::Track),
+    rule: Ink::Role(Role::Rule),
+    not_reported: Ink::Role(Role::NotReported),
+    hatch: Ink::Role(Role::Hatch),
+    border: Ink::Role(Role::Border),
+    outline: Ink::Role(Role::Outline),
+    selected: Ink::Role(Role::Selected),
+    label_plate: Ink::Role(Role::LabelPlate),
+    label_ink: Ink::Role(Role::LabelInk),
+    marker: Ink::Role(Role::Marker),
+};
+
+impl Palette {
+    pub fn role(&self, role: Role) -> Rgba {
+        match role {
+            Role::Background => self.background,
+            Role::Text => self.text,
+            Role::Muted => self.muted,
+            Role::Accent => self.accent,
+            Role::Bar => self.bar,
+            Role::BarAlt => self.bar_alt,
+            Role::Track => self.track,
+            Role::Rule => self.rule,
+            Role::NotReported => self.not_reported,
+            Role::Hatch => self.hatch,
+            Role::Border => self.border,
+            Role::Outline => self.outline,
+            Role::Selected => self.selected,
+            Role::LabelPlate => self.label_plate,
+            Role::LabelInk => self.label_ink,
+            Role::Marker => self.marker,
+        }
+    }
+
+    /// The colour `ink` has in this palette.
+    pub fn resolve(&self, ink: Ink) -> Rgba {
+        let tone = |t: Tone| match t {
+            Tone::Rgb(c) => c,
+            Tone::Role(r) => self.role(r),
+        };
+        match ink {
+            Ink::Rgb(c) => c,
+            Ink::Role(r) => self.role(r),
+            Ink::Alpha(r, a) => {
+                let c = self.role(r);
+                Rgba(c.0, c.1, c.2, a)
+            }
+            Ink::Mix(a, b, t) => tone(a).mix(tone(b), t),
+        }
+    }
+}
 
 /// Contrast ratio between two opaque colours (WCAG 2.x definition).
 pub fn contrast(a: Rgba, b: Rgba) -> f64 {

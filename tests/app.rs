@@ -213,7 +213,7 @@ fn entries_wait_until_seen_pause_while_hidden_and_resume() {
     let end = 10_400.0 + entry_ms;
     let fx = update(&mut s, Msg::Frame, end);
     assert!(fx.paint.has_chart(0) && !fx.frame && fx.settled);
-    let settled = s.charts[0].as_ref().unwrap().frame(f64::INFINITY);
+    let settled = s.charts[0].as_ref().unwrap().frame(f64::INFINITY).resolve(s.view.theme.palette());
     assert_eq!(s.chart_scene(0, end).unwrap(), settled);
 }
 
@@ -223,7 +223,7 @@ fn motion_off_draws_final_frames_at_once() {
     update(&mut s, Msg::ChartsSeen(vec![0, 1]), 0.0);
     let fx = update(&mut s, Msg::Host(HostCall::SetAnimation(false)), 10.0);
     assert!(!fx.frame && fx.settled && fx.paint.has_chart(5));
-    let settled = s.charts[2].as_ref().unwrap().frame(f64::INFINITY);
+    let settled = s.charts[2].as_ref().unwrap().frame(f64::INFINITY).resolve(s.view.theme.palette());
     assert_eq!(s.chart_scene(2, 10.0).unwrap(), settled, "even charts not yet seen");
     // Metric changes no longer tween.
     update(&mut s, Msg::MetricButton(Metric::NewMembers), 20.0);

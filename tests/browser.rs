@@ -252,7 +252,7 @@ fn each_county_shows_its_fill_and_the_unreported_ones_the_hatch() {
     for county in &layout.counties {
         let p = layout.probe_point(&county.place_id, 4.0).expect("a probe point");
         if county.hatch.is_empty() {
-            assert_eq!(pixel(&canvas, p.0, p.1), rgb(county.fill), "{} fill", county.name);
+            assert_eq!(pixel(&canvas, p.0, p.1), rgb(LIGHT.resolve(county.fill)), "{} fill", county.name);
         } else {
             // Within a 12 px square the hatch shows both its lines and the grey ground.
             let (mut ground, mut lines) = (false, false);
@@ -372,7 +372,7 @@ async fn switching_metric_tweens_then_settles_on_the_new_colours() {
     let canvas = map_canvas(&el);
     for county in layout.counties.iter().filter(|c| c.hatch.is_empty()) {
         let p = layout.probe_point(&county.place_id, 4.0).unwrap();
-        assert_eq!(pixel(&canvas, p.0, p.1), rgb(county.fill), "{} after the tween", county.name);
+        assert_eq!(pixel(&canvas, p.0, p.1), rgb(LIGHT.resolve(county.fill)), "{} after the tween", county.name);
     }
     el.remove();
 }
@@ -412,7 +412,7 @@ fn section_canvas(el: &HtmlElement, kind: ChartKind) -> HtmlCanvasElement {
 fn settled_scene(canvas: &HtmlCanvasElement, kind: ChartKind, view: &View) -> ankang_graphic::scene::Scene {
     let data = data::embedded().unwrap();
     let width = canvas.get_bounding_client_rect().width();
-    kind.build(&Ctx::new(&data, view, width)).unwrap().frame(f64::INFINITY)
+    kind.build(&Ctx::new(&data, view, width)).unwrap().frame(f64::INFINITY).resolve(view.theme.palette())
 }
 
 #[wasm_bindgen_test]

@@ -56,7 +56,7 @@ struct TextBox {
     text: String,
 }
 
-fn texts(scene: &Scene) -> Vec<TextBox> {
+fn texts<C>(scene: &Scene<C>) -> Vec<TextBox> {
     scene
         .shapes
         .iter()
@@ -71,7 +71,7 @@ fn texts(scene: &Scene) -> Vec<TextBox> {
 }
 
 /// Every shape's bounding box.
-fn bounds(shape: &Shape) -> (f64, f64, f64, f64) {
+fn bounds<C>(shape: &Shape<C>) -> (f64, f64, f64, f64) {
     let of_points = |points: &[(f64, f64)], half: f64| {
         let x0 = points.iter().map(|p| p.0).fold(f64::INFINITY, f64::min) - half;
         let x1 = points.iter().map(|p| p.0).fold(f64::NEG_INFINITY, f64::max) + half;
@@ -230,7 +230,7 @@ fn no_chart_draws_a_colour_outside_its_palette() {
     each_chart(&[768.0], |kind, chart, _, _, theme| {
         let p = theme.palette();
         let allowed = [p.background, p.text, p.muted, p.accent, p.bar, p.bar_alt, p.track, p.rule, p.border, p.outline];
-        let scene = chart.frame(f64::INFINITY);
+        let scene = chart.frame(f64::INFINITY).resolve(p);
         assert_eq!(scene.background, p.background);
         for shape in &scene.shapes {
             let c = match shape {
@@ -277,7 +277,7 @@ fn svg(chart: &dyn Chart) -> String {
     let mut out = String::new();
     {
         let mut backend = SVGBackend::with_string(&mut out, (w.ceil() as u32, h.ceil() as u32));
-        paint(&mut backend, &chart.frame(f64::INFINITY), 1.0).unwrap();
+        paint(&mut backend, &chart.frame(f64::INFINITY).resolve(Theme::Light.palette()), 1.0).unwrap();
     }
     out
 }
@@ -352,7 +352,7 @@ fn waffle_has_180_squares_12_highlighted() {
                 let (a, b) = (w.squares[0], w.squares[1]);
                 assert!(b.x - (a.x + a.size) >= 2.0, "{width}px: no gap between squares");
                 // The scene draws each square once, in its colour.
-                let scene = w.frame(f64::INFINITY);
+                let scene = w.frame(f64::INFINITY).resolve(p);
                 let rects: Vec<(f64, f64, f64, f64, _)> = scene
                     .shapes
                     .iter()

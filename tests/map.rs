@@ -6,7 +6,7 @@ use ankang_graphic::data::{self, Lang, Metric};
 use ankang_graphic::geo::BOUNDARY_COUNTIES;
 use ankang_graphic::map::{metric, Highlight, MapLayout};
 use ankang_graphic::scene::paint;
-use ankang_graphic::theme::LIGHT;
+use ankang_graphic::theme::{INKS, LIGHT};
 use plotters::prelude::SVGBackend;
 
 #[test]
@@ -48,12 +48,12 @@ fn counties_without_the_figure_are_hatched_not_zero() {
             match metric::county_figure(&data, m, county.adcode) {
                 Some(f) => {
                     assert!(county.hatch.is_empty(), "{} reports {m:?}", county.name);
-                    assert_ne!(county.fill, LIGHT.not_reported);
+                    assert_ne!(county.fill, INKS.not_reported);
                     assert_eq!(county.figure_id.as_deref(), Some(f.id.as_str()));
                 }
                 None => {
                     assert!(!county.hatch.is_empty(), "{} should be hatched for {m:?}", county.name);
-                    assert_eq!(county.fill, LIGHT.not_reported);
+                    assert_eq!(county.fill, INKS.not_reported);
                     assert!(county.value_text.is_none());
                 }
             }
@@ -80,7 +80,7 @@ fn the_first_view_shows_every_place_and_hatches_none() {
         }
         for county in &layout.counties {
             assert!(county.hatch.is_empty(), "{} hatched in the overview", county.name);
-            assert_ne!(county.fill, LIGHT.not_reported);
+            assert_ne!(county.fill, INKS.not_reported);
         }
         assert!(!texts.iter().any(|t| *t == "未报告" || *t == "not reported"), "{width} {lang:?}");
     }
@@ -118,7 +118,7 @@ fn every_county_is_hit_at_its_probe_point() {
 fn the_map_renders_to_svg_with_names_and_credit() {
     let data = data::embedded().unwrap();
     let layout = MapLayout::new(&data, metric::available(&data)[0], 560.0, Lang::Zh, &LIGHT);
-    let scene = layout.frame(Highlight { hovered: None, selected: Some("610924") }, None);
+    let scene = layout.frame(Highlight { hovered: None, selected: Some("610924") }, None).resolve(&LIGHT);
     let mut svg = String::new();
     {
         let mut backend = SVGBackend::with_string(&mut svg, (layout.width as u32, layout.height as u32));

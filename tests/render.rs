@@ -17,7 +17,7 @@ fn layout(width: f64, lang: Lang) -> HeadlineLayout {
 
 fn svg(width: f64, lang: Lang) -> String {
     let layout = layout(width, lang);
-    let scene = layout.frame(f64::INFINITY);
+    let scene = layout.frame(f64::INFINITY).resolve(&ankang_graphic::theme::LIGHT);
     let mut out = String::new();
     {
         let mut backend = SVGBackend::with_string(&mut out, (layout.width as u32, layout.height as u32));

@@ -118,18 +118,25 @@ impl State {
         let beside = available - layout.width - SIDE_GAP;
         let side = if beside >= SIDE_MIN { beside } else { available }.min(SIDE_MAX).floor();
         let bars = CountyBars::new(&self.data, self.metric, side, lang, palette);
-        // A tween under way keeps going, now towards the new layout.
-        if let Some(tween) = &mut self.timeline.map {
-            tween.to = MapLook { fills: layout.fills(), bars: bars.clone() };
-        }
         self.map = Some(layout);
         self.bars = Some(bars);
+        // A tween under way keeps going, now towards the new layout.
+        self.retarget_tween();
         self.bars_cursor = None;
     }
 
-    /// The map's look as laid out (the end of any tween).
+    /// The map's look as laid out (the end of any tween), in the theme's
+    /// colours: tweens move between what is on screen.
     pub fn map_target(&self) -> Option<MapLook> {
-        Some(MapLook { fills: self.map.as_ref()?.fills(), bars: self.bars.clone()? })
+        let palette = self.view.theme.palette();
+        Some(MapLook { fills: self.map.as_ref()?.fills(palette), bars: self.bars.as_ref()?.resolved(palette) })
+    }
+
+    /// Points a tween under way at the current layout and theme.
+    pub fn retarget_tween(&mut self) {
+        if let (Some(to), Some(tween)) = (self.map_target(), self.timeline.map.as_mut()) {
+            tween.to = to;
+        }
     }
 
     /// The keyboard's order of places: counties west to east, then markers.
@@ -145,7 +152,8 @@ impl State {
     /// canvas stays blank, the page's ground, until its entry starts).
     pub fn chart_scene(&mut self, i: usize, now: f64) -> Option<Scene> {
         let elapsed = self.timeline.entries.get_mut(i)?.elapsed(now)?;
-        self.charts.get(i)?.as_ref().map(|c| c.frame(elapsed))
+        let palette = self.view.theme.palette();
+        self.charts.get(i)?.as_ref().map(|c| c.frame(elapsed).resolve(palette))
     }
 
     /// The map and the county bars at `now`, mid-tween included; None until
@@ -158,13 +166,15 @@ impl State {
         let selected = self.selected.as_deref();
         let (layout, bars) = (self.map.as_ref()?, self.bars.as_ref()?);
         let highlight = Highlight { hovered, selected };
+        // The theme is chosen here, when painting: layouts draw in roles.
+        let p = self.view.theme.palette();
         let Some(tween) = self.timeline.map.as_mut() else {
-            return Some((layout.frame(highlight, None), bars.frame(hovered, selected, None)));
+            return Some((layout.frame(highlight, None).resolve(p), bars.frame(hovered, selected, None).resolve(p)));
         };
         let t = tween.eased(now);
         let transition = Transition { from: tween.from.fills.clone(), t };
-        let scenes =
-            (layout.frame(highlight, Some(&transition)), bars.frame(hovered, selected, Some((&tween.from.bars, t))));
+        let map = layout.frame(highlight, Some(&transition)).resolve(p);
+        let scenes = (map, bars.frame(hovered, selected, Some((&tween.from.bars, t))).resolve(p));
         if tween.done(now) {
             self.timeline.map = None;
         }

@@ -235,9 +235,9 @@ pub(super) fn set_lang(state: &mut State, lang: Lang, from: From, fx: &mut Effec
 
 pub(super) fn set_theme(state: &mut State, theme: Theme, fx: &mut Effects) {
     state.view.theme = theme;
-    // Layouts still hold their palette: rebuild them (and nothing else moves).
-    state.relayout();
-    fx.relaid = true;
+    // Layouts draw in colour roles, resolved when painting: nothing is laid
+    // out again. A map tween under way now ends in the new theme's colours.
+    state.retarget_tween();
     fx.texts = true;
     fx.paint = Paint::ALL;
 }

@@ -15,7 +15,7 @@ use crate::format::{self, NumberStyle};
 use crate::layout::labels::Rect;
 use crate::layout::text;
 use crate::scene::{Align, Font, Scene};
-use crate::theme::Palette;
+use crate::theme::{Ink, Inks, INKS};
 
 pub const CONTEST_IDS: [&str; 4] =
     ["city.contest_categories", "city.contest_trades", "city.contest_employers", "city.contest_participants"];
@@ -132,7 +132,7 @@ impl InlineFigure {
     }
 
     /// Counts up with eased progress `t`; the qualifier comes with the final value.
-    pub fn draw(&self, scene: &mut Scene, t: f64, p: &Palette) {
+    pub fn draw(&self, scene: &mut Scene<Ink>, t: f64, p: &Inks) {
         let number = if t >= 1.0 { self.final_text() } else { self.style.write(self.final_value * t) };
         scene.text(self.x, self.y, number, Font::bold(self.number_size), p.accent, Align::Left);
         draw_lines(scene, &self.label, p.text);
@@ -160,7 +160,6 @@ pub struct ContestsLayout {
     pub rule: Option<(f64, f64, f64)>,
     pub academy: Option<InlineFigure>,
     pub hotspots: Vec<Hotspot>,
-    palette: Palette,
 }
 
 impl ContestsLayout {
@@ -198,18 +197,7 @@ impl ContestsLayout {
         }
         let mut hotspots: Vec<Hotspot> = counters.iter().map(Counter::hotspot).collect();
         hotspots.extend(academy.iter().map(InlineFigure::hotspot));
-        ContestsLayout {
-            width,
-            height: (y + pad).ceil(),
-            lang,
-            lines,
-            counters,
-            notes,
-            rule,
-            academy,
-            hotspots,
-            palette: *ctx.palette,
-        }
+        ContestsLayout { width, height: (y + pad).ceil(), lang, lines, counters, notes, rule, academy, hotspots }
     }
 }
 
@@ -222,8 +210,8 @@ impl Chart for ContestsLayout {
         anim::entry_total_ms(self.counters.len() + usize::from(self.academy.is_some()))
     }
 
-    fn frame(&self, elapsed_ms: f64) -> Scene {
-        let p = &self.palette;
+    fn frame(&self, elapsed_ms: f64) -> Scene<Ink> {
+        let p = &INKS;
         let mut scene = Scene::new(self.width, self.height, p.background);
         draw_lines(&mut scene, &self.lines, p.muted);
         for (i, c) in self.counters.iter().enumerate() {

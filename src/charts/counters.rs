@@ -7,7 +7,7 @@ use crate::format::{self, NumberStyle};
 use crate::layout::labels::Rect;
 use crate::layout::text;
 use crate::scene::{Align, Font, Scene};
-use crate::theme::Palette;
+use crate::theme::{Ink, Inks};
 
 const GAP: f64 = 12.0;
 /// Narrowest tile that still sits beside others.
@@ -34,7 +34,7 @@ impl Counter {
 
     /// Draws the tile at eased progress `t`: the count rises with `t`, and
     /// the qualifier, which belongs to the stated figure, appears with it.
-    pub fn draw(&self, scene: &mut Scene, t: f64, p: &Palette) {
+    pub fn draw(&self, scene: &mut Scene<Ink>, t: f64, p: &Inks) {
         scene.rect(self.x, self.y, self.width, 3.0, p.accent);
         let number = if t >= 1.0 { self.final_text() } else { self.style.write(self.final_value * t) };
         scene.text(self.x, self.y + 11.0, number, Font::bold(self.number_size), p.accent, Align::Left);

@@ -10,7 +10,7 @@ use crate::layout::labels::Rect;
 use crate::layout::scale::LinearScale;
 use crate::layout::text;
 use crate::scene::{Align, Font, Scene};
-use crate::theme::Palette;
+use crate::theme::{Ink, INKS};
 
 /// Counters, in reading order.
 pub const COUNTER_IDS: [&str; 3] = ["city.workers", "city.high_skill_talents", "city.wage_growth"];
@@ -49,7 +49,6 @@ pub struct HeadlineLayout {
     pub counters: Vec<Counter>,
     pub bars: Vec<Bar>,
     pub hotspots: Vec<Hotspot>,
-    palette: Palette,
 }
 
 impl HeadlineLayout {
@@ -111,8 +110,7 @@ impl HeadlineLayout {
             },
             figure_id: b.figure_id.clone(),
         }));
-        let palette = *ctx.palette;
-        HeadlineLayout { width, height: (bottom + pad).ceil(), lang, lines, counters, bars, hotspots, palette }
+        HeadlineLayout { width, height: (bottom + pad).ceil(), lang, lines, counters, bars, hotspots }
     }
 }
 
@@ -126,8 +124,8 @@ impl Chart for HeadlineLayout {
         anim::entry_total_ms(self.counters.len() + self.bars.len())
     }
 
-    fn frame(&self, elapsed_ms: f64) -> Scene {
-        let p = &self.palette;
+    fn frame(&self, elapsed_ms: f64) -> Scene<Ink> {
+        let p = &INKS;
         let mut scene = Scene::new(self.width, self.height, p.background);
         draw_lines(&mut scene, &self.lines, p.text);
         for (i, c) in self.counters.iter().enumerate() {

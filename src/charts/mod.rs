@@ -14,7 +14,7 @@ pub mod waffle;
 use crate::data::{Dataset, Lang};
 use crate::layout::labels::Rect;
 use crate::scene::Scene;
-use crate::theme::Palette;
+use crate::theme::Ink;
 
 /// What a chart is laid out for.
 #[derive(Clone, Copy, Debug)]
@@ -23,14 +23,13 @@ pub struct Ctx<'a> {
     pub lang: Lang,
     /// Width of the chart's frame, CSS px.
     pub width: f64,
-    pub palette: &'a Palette,
 }
 
 impl<'a> Ctx<'a> {
     /// The context for a chart `width` px wide in `view`.
     pub fn new(data: &'a Dataset, view: &crate::view::View, width: f64) -> Self {
         let width = if width.is_finite() && width >= 1.0 { width.min(4096.0) } else { 320.0 };
-        Ctx { data, lang: view.lang, width, palette: view.theme.palette() }
+        Ctx { data, lang: view.lang, width }
     }
 
     /// Body text size: phones keep 13 px, wide frames get a little more.
@@ -69,7 +68,7 @@ pub fn wrap_into(out: &mut Vec<Line>, x: f64, y: &mut f64, text: &str, size: f64
 }
 
 /// Draws placed lines in one colour.
-pub fn draw_lines(scene: &mut Scene, lines: &[Line], color: crate::theme::Rgba) {
+pub fn draw_lines<C: Copy>(scene: &mut Scene<C>, lines: &[Line], color: C) {
     for l in lines {
         let font = crate::scene::Font { size: l.size, bold: l.bold };
         scene.text(l.x, l.y, l.text.clone(), font, color, crate::scene::Align::Left);
@@ -90,7 +89,7 @@ pub trait Chart {
     fn entry_ms(&self) -> f64;
     /// The frame `elapsed_ms` after entry began; at or past `entry_ms()` it
     /// is the settled frame.
-    fn frame(&self, elapsed_ms: f64) -> Scene;
+    fn frame(&self, elapsed_ms: f64) -> Scene<Ink>;
     /// Where the numbers are, for provenance tooltips.
     fn hotspots(&self) -> &[Hotspot];
     /// The chart as one sentence, for screen readers.

@@ -14,7 +14,7 @@ use crate::layout::labels::Rect;
 use crate::layout::scale::LinearScale;
 use crate::layout::text;
 use crate::scene::{Align, Font, Scene};
-use crate::theme::Palette;
+use crate::theme::{Ink, Inks, INKS};
 
 /// Panel A, "tens of thousands".
 pub const PANEL_A: [&str; 2] = ["city.skilled_talents", "city.suggestions"];
@@ -98,7 +98,7 @@ impl HBar {
     }
 
     /// The bar at eased progress `t`; its value rides on its end.
-    pub fn draw(&self, scene: &mut Scene, t: f64, p: &Palette) {
+    pub fn draw(&self, scene: &mut Scene<Ink>, t: f64, p: &Inks) {
         draw_lines(scene, &self.label, p.text);
         let w = self.final_width * t;
         scene.rect(self.x, self.y, w, self.height, p.bar);
@@ -180,7 +180,7 @@ impl Axis {
         self.y + 7.0 + self.size * 1.35
     }
 
-    pub fn draw(&self, scene: &mut Scene, p: &Palette) {
+    pub fn draw(&self, scene: &mut Scene<Ink>, p: &Inks) {
         scene.rect(self.x, self.y, self.length, 1.0, p.rule);
         scene.rect(self.x, self.y, 1.0, 5.0, p.muted);
         scene.rect(self.x + self.length - 1.0, self.y, 1.0, 5.0, p.muted);
@@ -207,7 +207,6 @@ pub struct OutputsLayout {
     pub panels: Vec<Panel>,
     pub note: Vec<Line>,
     pub hotspots: Vec<Hotspot>,
-    palette: Palette,
 }
 
 impl OutputsLayout {
@@ -264,16 +263,7 @@ impl OutputsLayout {
             bottom = ny;
         }
         let hotspots = panels.iter().flat_map(|p| &p.bars).map(HBar::hotspot).collect();
-        OutputsLayout {
-            width,
-            height: (bottom + pad).ceil(),
-            lang,
-            side_by_side,
-            panels,
-            note,
-            hotspots,
-            palette: *ctx.palette,
-        }
+        OutputsLayout { width, height: (bottom + pad).ceil(), lang, side_by_side, panels, note, hotspots }
     }
 
     fn bars(&self) -> impl Iterator<Item = &HBar> {
@@ -290,8 +280,8 @@ impl Chart for OutputsLayout {
         anim::entry_total_ms(self.bars().count())
     }
 
-    fn frame(&self, elapsed_ms: f64) -> Scene {
-        let p = &self.palette;
+    fn frame(&self, elapsed_ms: f64) -> Scene<Ink> {
+        let p = &INKS;
         let mut scene = Scene::new(self.width, self.height, p.background);
         let mut index = 0;
         for panel in &self.panels {

@@ -11,7 +11,7 @@ use crate::layout::labels::Rect;
 use crate::layout::scale::LinearScale;
 use crate::layout::text;
 use crate::scene::{Align, Font, Scene};
-use crate::theme::Palette;
+use crate::theme::{Ink, INKS};
 
 /// Top (national) to bottom (municipal).
 pub const STUDIO_IDS: [&str; 3] = ["city.national_studios", "city.provincial_studios", "city.municipal_studios"];
@@ -93,7 +93,6 @@ pub struct PyramidLayout {
     pub tiers: Vec<Tier>,
     pub note: Vec<Line>,
     pub hotspots: Vec<Hotspot>,
-    palette: Palette,
 }
 
 impl PyramidLayout {
@@ -164,16 +163,7 @@ impl PyramidLayout {
             wrap_into(&mut note, pad, &mut y, &scale_note(lang, clamped), body - 1.0, false, inner);
         }
         let hotspots = tiers.iter().map(|t| Hotspot { rect: t.value_box(), figure_id: t.figure_id.clone() }).collect();
-        PyramidLayout {
-            width,
-            height: (y + pad).ceil(),
-            lang,
-            names_beside,
-            tiers,
-            note,
-            hotspots,
-            palette: *ctx.palette,
-        }
+        PyramidLayout { width, height: (y + pad).ceil(), lang, names_beside, tiers, note, hotspots }
     }
 }
 
@@ -188,8 +178,8 @@ impl Chart for PyramidLayout {
 
     /// Bars grow outwards from the centre line, the top tier first; each
     /// count rides on its bar's right end.
-    fn frame(&self, elapsed_ms: f64) -> Scene {
-        let p = &self.palette;
+    fn frame(&self, elapsed_ms: f64) -> Scene<Ink> {
+        let p = &INKS;
         let mut scene = Scene::new(self.width, self.height, p.background);
         for (i, tier) in self.tiers.iter().enumerate() {
             let t = anim::staggered(elapsed_ms, i);

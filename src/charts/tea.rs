@@ -12,7 +12,7 @@ use super::{draw_lines, wrap_into, Chart, Ctx, Hotspot, Line};
 use crate::anim;
 use crate::data::{Figure, Lang};
 use crate::scene::Scene;
-use crate::theme::Palette;
+use crate::theme::{Ink, INKS};
 
 /// Counters (mixed units), in reading order.
 pub const COUNTER_IDS: [&str; 3] = ["ziyang.tea_contest_years", "ziyang.training_years", "ziyang.training_classes"];
@@ -57,7 +57,6 @@ pub struct TeaLayout {
     /// Under the axis, muted.
     pub notes: Vec<Line>,
     pub hotspots: Vec<Hotspot>,
-    palette: Palette,
 }
 
 impl TeaLayout {
@@ -96,18 +95,7 @@ impl TeaLayout {
         }
         let mut hotspots: Vec<Hotspot> = counters.iter().map(Counter::hotspot).collect();
         hotspots.extend(bars.iter().map(HBar::hotspot));
-        TeaLayout {
-            width,
-            height: (y + pad).ceil(),
-            lang,
-            counters,
-            lines,
-            bars,
-            axis,
-            notes,
-            hotspots,
-            palette: *ctx.palette,
-        }
+        TeaLayout { width, height: (y + pad).ceil(), lang, counters, lines, bars, axis, notes, hotspots }
     }
 }
 
@@ -120,8 +108,8 @@ impl Chart for TeaLayout {
         anim::entry_total_ms(self.counters.len() + self.bars.len())
     }
 
-    fn frame(&self, elapsed_ms: f64) -> Scene {
-        let p = &self.palette;
+    fn frame(&self, elapsed_ms: f64) -> Scene<Ink> {
+        let p = &INKS;
         let mut scene = Scene::new(self.width, self.height, p.background);
         for (i, c) in self.counters.iter().enumerate() {
             c.draw(&mut scene, anim::staggered(elapsed_ms, i), p);

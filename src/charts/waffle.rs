@@ -10,7 +10,7 @@ use crate::format::{self, NumberStyle};
 use crate::layout::labels::Rect;
 use crate::layout::text;
 use crate::scene::{Align, Font, Scene};
-use crate::theme::Palette;
+use crate::theme::{Ink, INKS};
 
 pub const TALENTS_ID: &str = "city.high_skill_talents";
 pub const WORKERS_ID: &str = "city.workers";
@@ -89,7 +89,6 @@ pub struct WaffleLayout {
     pub key: Vec<Line>,
     pub hotspots: Vec<Hotspot>,
     describe: String,
-    palette: Palette,
 }
 
 /// What an item's squares are: a floor of `n` for the talents unless the
@@ -111,7 +110,6 @@ impl WaffleLayout {
         let pad = ctx.pad();
         let inner = (width - 2.0 * pad).max(1.0);
         let body = ctx.body_size();
-        let palette = *ctx.palette;
         let (Some(talents), Some(workers)) = (ctx.data.figure(TALENTS_ID), ctx.data.figure(WORKERS_ID)) else {
             return WaffleLayout {
                 width,
@@ -124,7 +122,6 @@ impl WaffleLayout {
                 key: Vec::new(),
                 hotspots: Vec::new(),
                 describe: String::new(),
-                palette,
             };
         };
         let unit = people_per_square(workers.value);
@@ -251,7 +248,6 @@ impl WaffleLayout {
             key,
             hotspots,
             describe,
-            palette,
         }
     }
 
@@ -272,8 +268,8 @@ impl Chart for WaffleLayout {
 
     /// Squares grow from their centres, group by group; the key's numbers
     /// count up with the first group and the last.
-    fn frame(&self, elapsed_ms: f64) -> Scene {
-        let p = &self.palette;
+    fn frame(&self, elapsed_ms: f64) -> Scene<Ink> {
+        let p = &INKS;
         let mut scene = Scene::new(self.width, self.height, p.background);
         for (i, item) in self.items.iter().enumerate() {
             let colour = if item.highlight { p.bar_alt } else { p.track };

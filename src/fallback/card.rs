@@ -8,7 +8,7 @@ use crate::data::{Dataset, Lang};
 use crate::layout::text;
 use crate::map::{metric, Highlight, MapLayout};
 use crate::scene::{Align, Font, Scene, Shape};
-use crate::theme::Theme;
+use crate::theme::{Theme, INKS};
 use crate::view::View;
 
 pub const CARD_WIDTH: f64 = 1200.0;
@@ -120,10 +120,11 @@ pub fn card(data: &Dataset, lang: Lang) -> Scene {
     let ctx = Ctx::new(data, &view, inner / K);
     let figures: Vec<_> = headline::COUNTER_IDS.iter().filter_map(|id| data.figure(id)).collect();
     let (counters, _) = counters::lay_out(&ctx, &figures, 0.0, inner / K, 0.0, false);
-    let mut tiles = Scene::new(inner, 0.0, p.background);
+    let mut tiles = Scene::new(inner, 0.0, INKS.background);
     for c in &counters {
-        c.draw(&mut tiles, 1.0, p);
+        c.draw(&mut tiles, 1.0, &INKS);
     }
+    let tiles = tiles.resolve(p);
     scene.shapes.extend(tiles.shapes.into_iter().map(|s| transform(s, K, (MARGIN, y + 20.0))));
     scene.text(MARGIN, source_y, data.meta.source.get(lang), Font::regular(16.0), p.muted, Align::Left);
 
@@ -131,7 +132,7 @@ pub fn card(data: &Dataset, lang: Lang) -> Scene {
     // The map as the page first shows it (the overview: every place and its initiative).
     if let Some(&m) = metric::available(data).first() {
         let layout = MapLayout::new(data, m, 520.0, lang, p);
-        let mut frame = layout.frame(Highlight::default(), None);
+        let mut frame = layout.frame(Highlight::default(), None).resolve(p);
         frame.shapes.truncate(frame.shapes.len() - layout.furniture.len());
         let (x0, y0, x1, y1) = bounds(&frame.shapes);
         let (w, h) = (CARD_WIDTH - LEFT - MARGIN, CARD_HEIGHT - 2.0 * MARGIN - 28.0);

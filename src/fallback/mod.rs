@@ -71,7 +71,7 @@ fn title_sizes(width: f64) -> (f64, f64) {
 }
 
 fn title_scene(data: &Dataset, sheet: &Sheet, ctx: &Ctx) -> Scene {
-    let (p, pad) = (ctx.palette, ctx.pad());
+    let (p, pad) = (sheet.theme.palette(), ctx.pad());
     let (title, body) = title_sizes(sheet.width);
     let inner = sheet.width - 2.0 * pad;
     let mut lines = Vec::new();
@@ -84,8 +84,7 @@ fn title_scene(data: &Dataset, sheet: &Sheet, ctx: &Ctx) -> Scene {
     scene
 }
 
-fn heading_scene(heading: &str, ctx: &Ctx) -> Scene {
-    let p = ctx.palette;
+fn heading_scene(heading: &str, ctx: &Ctx, p: &Palette) -> Scene {
     let mut scene = Scene::new(ctx.width, 34.0, p.background);
     scene.rect(0.0, 4.0, ctx.width, 1.0, p.rule);
     scene.text(ctx.pad(), 12.0, heading, Font::bold(17.0), p.text, Align::Left);
@@ -119,7 +118,7 @@ fn url_lines(url: &str, first_width: f64, width: f64, size: f64) -> Vec<String> 
 
 fn source_scene(data: &Dataset, sheet: &Sheet, ctx: &Ctx) -> Scene {
     const SIZE: f64 = 12.0;
-    let (p, pad) = (ctx.palette, ctx.pad());
+    let (p, pad) = (sheet.theme.palette(), ctx.pad());
     let inner = sheet.width - 2.0 * pad;
     let mut lines = Vec::new();
     let mut y = 12.0;
@@ -147,26 +146,26 @@ fn source_scene(data: &Dataset, sheet: &Sheet, ctx: &Ctx) -> Scene {
 pub fn scenes(data: &Dataset, sheet: &Sheet) -> Vec<Scene> {
     let view = View { lang: sheet.lang, theme: sheet.theme, ..View::default() };
     let ctx = Ctx::new(data, &view, sheet.width);
-    let palette: &Palette = ctx.palette;
+    let palette: &Palette = sheet.theme.palette();
     let mut out = vec![title_scene(data, sheet, &ctx)];
     for kind in ChartKind::ALL {
         if let Some(chart) = kind.build(&ctx) {
-            out.push(heading_scene(kind.heading(sheet.lang), &ctx));
-            out.push(chart.frame(f64::INFINITY));
+            out.push(heading_scene(kind.heading(sheet.lang), &ctx, palette));
+            out.push(chart.frame(f64::INFINITY).resolve(palette));
         }
     }
     let available = metric::available(data);
     if let Some(m) = sheet.metric.filter(|m| available.contains(m)).or(available.first().copied()) {
-        out.push(heading_scene(crate::map::layout::map_heading(sheet.lang), &ctx));
+        out.push(heading_scene(crate::map::layout::map_heading(sheet.lang), &ctx, palette));
         let highlight = Highlight { hovered: None, selected: sheet.selected };
         let mut map = MapLayout::new(data, m, sheet.width.min(560.0), sheet.lang, palette);
         // Shown at 360 px and up, the column may be drawn narrower (the narrow fallback).
         legible_labels(&mut map, (110.0 * sheet.width.min(360.0) / 360.0).ceil() / 10.0);
-        out.push(map.frame(highlight, None));
+        out.push(map.frame(highlight, None).resolve(palette));
         let pad = ctx.pad();
         let bars = CountyBars::new(data, m, sheet.width - 2.0 * pad, sheet.lang, palette);
         let mut padded = Scene::new(sheet.width, bars.height + 16.0, palette.background);
-        let inner = bars.frame(None, sheet.selected, None);
+        let inner = bars.frame(None, sheet.selected, None).resolve(palette);
         padded.shapes.extend(inner.shapes.into_iter().map(|s| transform(s, 1.0, (pad, 8.0))));
         out.push(padded);
     }
@@ -197,7 +196,7 @@ fn legible_labels(map: &mut MapLayout, floor: f64) {
 }
 
 /// `shape` scaled by `k` about the origin, then moved by `offset`.
-pub fn transform(shape: Shape, k: f64, offset: (f64, f64)) -> Shape {
+pub fn transform<C>(shape: Shape<C>, k: f64, offset: (f64, f64)) -> Shape<C> {
     let (dx, dy) = offset;
     let mv = |pts: Vec<(f64, f64)>| pts.into_iter().map(|(x, y)| (x * k + dx, y * k + dy)).collect();
     match shape {

@@ -2,8 +2,9 @@
 //! map's metric, longest bar first, unreported counties last and hatched.
 //! Bars use the map's own colour for each county, so the two read as one.
 
-use super::colour::{mix, ColourScale};
+use super::colour::ColourScale;
 use super::metric;
+use crate::anim::lerp;
 use crate::charts::Hotspot;
 use crate::data::{Dataset, Lang, Metric};
 use crate::format;
@@ -13,7 +14,7 @@ use crate::layout::polygon::hatch;
 use crate::layout::scale::LinearScale;
 use crate::layout::text;
 use crate::scene::{Align, Font, Scene};
-use crate::theme::Palette;
+use crate::theme::{Ink, Palette, INKS};
 
 const ROW: f64 = 26.0;
 const BAR: f64 = 16.0;
@@ -27,7 +28,8 @@ pub struct Row {
     pub y: f64,
     pub bar_x: f64,
     pub bar_w: f64,
-    pub fill: crate::theme::Rgba,
+    /// The county's ramp colour, or a role (not reported, the overview).
+    pub fill: Ink,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -39,14 +41,14 @@ pub struct CountyBars {
     pub caption: String,
     /// The overview: every place with its signature initiative, no bars.
     overview: bool,
-    palette: Palette,
 }
 
 impl CountyBars {
-    pub fn new(data: &Dataset, m: Metric, width: f64, lang: Lang, palette: &Palette) -> Self {
+    /// `_palette` is not kept: rows are drawn in roles, resolved when painting.
+    pub fn new(data: &Dataset, m: Metric, width: f64, lang: Lang, _palette: &Palette) -> Self {
         let width = if width.is_finite() && width >= 1.0 { width.min(4096.0) } else { 320.0 };
         if m == Metric::Overview {
-            return Self::overview(data, width, lang, palette);
+            return Self::overview(data, width, lang);
         }
         let size = if width >= 400.0 { 14.0 } else { 13.0 };
         let mut entries: Vec<(String, String, Option<&crate::data::Figure>)> = geo::BOUNDARY_COUNTIES
@@ -86,8 +88,8 @@ impl CountyBars {
         let mut hotspots = Vec::new();
         for (entry, value_text) in entries.iter().zip(values) {
             let (bar_w, fill) = match entry.2 {
-                Some(f) => (scale.apply(f.value).max(2.0), colours.colour(f.value)),
-                None => (24.0, palette.not_reported),
+                Some(f) => (scale.apply(f.value).max(2.0), Ink::Rgb(colours.colour(f.value))),
+                None => (24.0, INKS.not_reported),
             };
             if let Some(f) = entry.2 {
                 let x = bar_x + bar_w + 6.0;
@@ -106,12 +108,12 @@ impl CountyBars {
             });
             y += ROW;
         }
-        CountyBars { width, height: (y + 6.0).ceil(), rows, hotspots, caption, overview: false, palette: *palette }
+        CountyBars { width, height: (y + 6.0).ceil(), rows, hotspots, caption, overview: false }
     }
 
     /// The first view's list: the ten counties, then the two zones, each with
     /// the initiative its paragraph leads with. Nothing here is a value.
-    fn overview(data: &Dataset, width: f64, lang: Lang, palette: &Palette) -> Self {
+    fn overview(data: &Dataset, width: f64, lang: Lang) -> Self {
         let size = if width >= 400.0 { 14.0 } else { 13.0 };
         // Short names ("Hanbin", "Hengkou"), so a phone has room for the text.
         let short = |p: &crate::data::Place| match (p.kind, lang) {
@@ -136,19 +138,11 @@ impl CountyBars {
                 y,
                 bar_x: name_w,
                 bar_w: 0.0,
-                fill: palette.track,
+                fill: INKS.track,
             });
             y += ROW;
         }
-        CountyBars {
-            width,
-            height: (y + 6.0).ceil(),
-            rows,
-            hotspots: Vec::new(),
-            caption,
-            overview: true,
-            palette: *palette,
-        }
+        CountyBars { width, height: (y + 6.0).ceil(), rows, hotspots: Vec::new(), caption, overview: true }
     }
 
     /// The county whose row holds `p` (CSS px).
@@ -161,20 +155,19 @@ impl CountyBars {
 
     /// Draws the rows; mid-tween, each county's row slides from where it was
     /// in `from` (the previous metric's chart) and its bar changes length.
-    pub fn frame(&self, hovered: Option<&str>, selected: Option<&str>, from: Option<(&CountyBars, f64)>) -> Scene {
-        let p = &self.palette;
+    pub fn frame(&self, hovered: Option<&str>, selected: Option<&str>, from: Option<(&CountyBars, f64)>) -> Scene<Ink> {
+        let p = &INKS;
         let size = if self.width >= 400.0 { 14.0 } else { 13.0 };
         let mut scene = Scene::new(self.width, self.height, p.background);
         scene.text(0.0, 0.0, self.caption.clone(), Font::bold(size), p.text, Align::Left);
         for row in &self.rows {
-            let (y, bar_w, fill) = match from
-                .and_then(|(old, t)| old.rows.iter().find(|r| r.place_id == row.place_id).map(|r| (r, t)))
-            {
-                Some((old, t)) => {
-                    (old.y + (row.y - old.y) * t, old.bar_w + (row.bar_w - old.bar_w) * t, mix(old.fill, row.fill, t))
-                }
-                None => (row.y, row.bar_w, row.fill),
-            };
+            let (y, bar_w, fill) =
+                match from.and_then(|(old, t)| old.rows.iter().find(|r| r.place_id == row.place_id).map(|r| (r, t))) {
+                    Some((old, t)) => {
+                        (lerp(old.y, row.y, t), lerp(old.bar_w, row.bar_w, t), Ink::mix(old.fill, row.fill, t))
+                    }
+                    None => (row.y, row.bar_w, row.fill),
+                };
             let is = |id: Option<&str>| id == Some(row.place_id.as_str());
             if is(selected) || is(hovered) {
                 scene.rect(0.0, y - 3.0, self.width, ROW - 2.0, p.track);
@@ -214,10 +207,20 @@ impl CountyBars {
         let mut out = self.clone();
         for row in &mut out.rows {
             if let Some(old) = from.rows.iter().find(|r| r.place_id == row.place_id) {
-                row.y = old.y + (row.y - old.y) * t;
-                row.bar_w = old.bar_w + (row.bar_w - old.bar_w) * t;
-                row.fill = mix(old.fill, row.fill, t);
+                row.y = lerp(old.y, row.y, t);
+                row.bar_w = lerp(old.bar_w, row.bar_w, t);
+                row.fill = Ink::mix(old.fill, row.fill, t);
             }
+        }
+        out
+    }
+
+    /// The chart in `palette`'s colours: a tween's ends are what is on
+    /// screen, so blending them never has to mix one mix with another.
+    pub fn resolved(&self, palette: &Palette) -> CountyBars {
+        let mut out = self.clone();
+        for row in &mut out.rows {
+            row.fill = Ink::Rgb(palette.resolve(row.fill));
         }
         out
     }

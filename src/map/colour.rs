@@ -43,9 +43,7 @@ pub fn ramp(t: f64) -> Rgba {
 
 /// Mixes two colours; `t` = 0 gives `a`, 1 gives `b` (for tweens).
 pub fn mix(a: Rgba, b: Rgba, t: f64) -> Rgba {
-    let t = t.clamp(0.0, 1.0);
-    let ch = |x: u8, y: u8| (f64::from(x) + (f64::from(y) - f64::from(x)) * t).round() as u8;
-    Rgba(ch(a.0, b.0), ch(a.1, b.1), ch(a.2, b.2), a.3 + (b.3 - a.3) * t)
+    a.mix(b, t)
 }
 
 // Map labels sit on a translucent plate (`Palette::label_plate`): no single

@@ -9,7 +9,7 @@ use crate::layout::labels::{self, LabelLine, LabelRequest, PlacedLabel, Rect};
 use crate::layout::polygon::{contains, hatch, Pt};
 use crate::layout::text;
 use crate::scene::Shape;
-use crate::theme::{Palette, Rgba};
+use crate::theme::{Ink, Palette, Rgba, INKS};
 
 use super::colour::ColourScale;
 use super::metric;
@@ -26,7 +26,8 @@ pub struct CountyPlot {
     /// The figure shown for the metric, formatted, or None: not reported.
     pub value_text: Option<String>,
     pub figure_id: Option<String>,
-    pub fill: Rgba,
+    /// A ramp colour, or a role (the overview's ground, not reported).
+    pub fill: Ink,
     pub hatch: Vec<(Pt, Pt)>,
 }
 
@@ -59,9 +60,8 @@ pub struct Highlight<'a> {
     pub selected: Option<&'a str>,
 }
 
-/// The colours the counties had before the metric changed, and how far the
-/// tween towards the new ones has got.
-/// Each county's fill, and whether it is hatched, in county order.
+/// Each county's fill as on screen (resolved), and whether it is hatched,
+/// in county order.
 pub type Fills = Vec<(Rgba, bool)>;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -82,10 +82,9 @@ pub struct MapLayout {
     pub markers: Vec<MarkerPlot>,
     pub labels: Vec<PlacedLabel>,
     /// Legend, key and credit: the same in every frame.
-    pub furniture: Vec<Shape>,
+    pub furniture: Vec<Shape<Ink>>,
     /// Keyboard order: counties west to east, then the markers.
     pub tour: Vec<String>,
-    pub palette: Palette,
 }
 
 fn marker_place(point: &MarkerPoint) -> (&'static str, MarkerShape) {
@@ -111,7 +110,9 @@ pub fn not_reported(lang: Lang) -> &'static str {
 }
 
 impl MapLayout {
-    pub fn new(data: &Dataset, metric: Metric, width: f64, lang: Lang, palette: &Palette) -> Self {
+    /// `_palette` is not kept: the layout draws in roles (`Ink`), resolved
+    /// when painting, so one layout serves both themes.
+    pub fn new(data: &Dataset, metric: Metric, width: f64, lang: Lang, _palette: &Palette) -> Self {
         let geometry: &MapGeometry = geo::map();
         let width = if width.is_finite() && width >= 1.0 { width.min(4096.0) } else { 320.0 };
         let pad = if width >= 480.0 { 16.0 } else { 10.0 };
@@ -142,11 +143,11 @@ impl MapLayout {
                 );
                 let overview = metric == Metric::Overview;
                 let (fill, hatch_lines) = match figure {
-                    Some(f) => (colours.colour(f.value), Vec::new()),
+                    Some(f) => (Ink::Rgb(colours.colour(f.value)), Vec::new()),
                     // The overview colours no value: one quiet ground for all,
                     // from the theme, so it never reads as a data colour.
-                    None if overview => (palette.track, Vec::new()),
-                    None => (palette.not_reported, hatch(&rings, HATCH_GAP)),
+                    None if overview => (INKS.track, Vec::new()),
+                    None => (INKS.not_reported, hatch(&rings, HATCH_GAP)),
                 };
                 let value_text = if overview {
                     metric::signature(data, &c.adcode.to_string(), lang)
@@ -193,19 +194,8 @@ impl MapLayout {
         let mut tour: Vec<String> = tour.into_iter().map(|(_, id)| id).collect();
         tour.extend(markers.iter().map(|m| m.place_id.clone()));
 
-        let mut layout = MapLayout {
-            width,
-            height: 0.0,
-            metric,
-            map,
-            counties,
-            arcs,
-            markers,
-            labels,
-            furniture: Vec::new(),
-            tour,
-            palette: *palette,
-        };
+        let mut layout =
+            MapLayout { width, height: 0.0, metric, map, counties, arcs, markers, labels, furniture: Vec::new(), tour };
         let bottom = layout.build_furniture(&colours, &figures, pad, inner, lang);
         layout.height = (bottom + pad).ceil();
         layout
@@ -307,8 +297,9 @@ impl MapLayout {
     }
 
     /// Colours now, to tween from when the metric changes.
-    pub fn fills(&self) -> Fills {
-        self.counties.iter().map(|c| (c.fill, !c.hatch.is_empty())).collect()
+    /// The fills in `palette`'s colours: where a tween starts or ends.
+    pub fn fills(&self, palette: &Palette) -> Fills {
+        self.counties.iter().map(|c| (palette.resolve(c.fill), !c.hatch.is_empty())).collect()
     }
 
     pub fn county(&self, place_id: &str) -> Option<&CountyPlot> {

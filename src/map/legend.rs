@@ -12,9 +12,9 @@ use crate::layout::polygon::hatch;
 use crate::layout::text;
 use crate::scene::{Align, Font, Shape};
 use crate::text::{fill, text, Text};
-use crate::theme::Rgba;
+use crate::theme::{Ink, INKS};
 
-fn text_shape(x: f64, y: f64, text: String, font: Font, color: Rgba) -> Shape {
+fn text_shape(x: f64, y: f64, text: String, font: Font, color: Ink) -> Shape<Ink> {
     Shape::Text { x, y, text, size: font.size, bold: font.bold, color, align: Align::Left }
 }
 
@@ -30,7 +30,7 @@ impl MapLayout {
         lang: Lang,
     ) -> f64 {
         let small = if self.width >= 480.0 { 13.0 } else { 12.0 };
-        let p = self.palette;
+        let p = INKS;
         let text_colour = p.text;
         let muted = p.muted;
         let mut shapes = Vec::new();
@@ -63,16 +63,22 @@ impl MapLayout {
         figures: &[Option<&crate::data::Figure>],
         (pad, inner, y): (f64, f64, f64),
         (small, lang): (f64, Lang),
-        shapes: &mut Vec<Shape>,
+        shapes: &mut Vec<Shape<Ink>>,
     ) -> f64 {
-        let p = self.palette;
+        let p = INKS;
         let (text_colour, muted) = (p.text, p.muted);
         let bar_w = inner.min(260.0);
         let steps = 48;
         for i in 0..steps {
             let t0 = f64::from(i) / f64::from(steps);
             let x = pad + t0 * bar_w;
-            shapes.push(Shape::Rect { x, y, w: bar_w / f64::from(steps) + 0.5, h: 10.0, fill: colour::ramp(t0) });
+            shapes.push(Shape::Rect {
+                x,
+                y,
+                w: bar_w / f64::from(steps) + 0.5,
+                h: 10.0,
+                fill: Ink::Rgb(colour::ramp(t0)),
+            });
         }
         // A tick for each county that reports: where its value sits on the ramp.
         for f in figures.iter().flatten() {
@@ -112,8 +118,16 @@ impl MapLayout {
     }
 
     /// The caveat, the key to the markers and the boundary credit.
-    fn build_key(&mut self, mut shapes: Vec<Shape>, pad: f64, inner: f64, mut y: f64, small: f64, lang: Lang) -> f64 {
-        let p = self.palette;
+    fn build_key(
+        &mut self,
+        mut shapes: Vec<Shape<Ink>>,
+        pad: f64,
+        inner: f64,
+        mut y: f64,
+        small: f64,
+        lang: Lang,
+    ) -> f64 {
+        let p = INKS;
         let (text_colour, muted) = (p.text, p.muted);
         // Values only: the overview shows none, so it needs no caveat about them.
         if self.metric != Metric::Overview {

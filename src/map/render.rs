@@ -2,16 +2,15 @@
 //! in and out), borders, the hover and selection outlines, labels on their
 //! plates, markers and the furniture.
 
-use super::colour;
 use super::layout::{Highlight, MapLayout, MarkerShape, Transition, HATCH_GAP, MARKER_R};
 use crate::layout::polygon::{hatch, Pt};
 use crate::scene::{Align, Font, Scene, Shape};
-use crate::theme::{Palette, Rgba};
+use crate::theme::{Ink, Inks, Role, INKS};
 
 impl MapLayout {
     /// Draws the map for a highlight and, mid-tween, a colour transition.
-    pub fn frame(&self, highlight: Highlight<'_>, transition: Option<&Transition>) -> Scene {
-        let p = &self.palette;
+    pub fn frame(&self, highlight: Highlight<'_>, transition: Option<&Transition>) -> Scene<Ink> {
+        let p = &INKS;
         let mut scene = Scene::new(self.width, self.height, p.background);
         for (i, county) in self.counties.iter().enumerate() {
             let hatched_now = !county.hatch.is_empty();
@@ -23,7 +22,7 @@ impl MapLayout {
                         (true, false) => 1.0 - t,
                         (false, false) => 0.0,
                     };
-                    (colour::mix(from_fill, county.fill, t), alpha)
+                    (Ink::mix(Ink::Rgb(from_fill), county.fill, t), alpha)
                 }
                 None => (county.fill, if hatched_now { 1.0 } else { 0.0 }),
             };
@@ -32,7 +31,7 @@ impl MapLayout {
             }
             if hatch_alpha > 0.0 {
                 let lines = if hatched_now { county.hatch.clone() } else { hatch(&county.rings, HATCH_GAP) };
-                let stroke = Rgba(p.hatch.0, p.hatch.1, p.hatch.2, hatch_alpha);
+                let stroke = Ink::Alpha(Role::Hatch, hatch_alpha);
                 for (a, b) in lines {
                     scene.path(vec![a, b], stroke, 1.0, false);
                 }
@@ -80,7 +79,7 @@ impl MapLayout {
     }
 }
 
-pub(super) fn marker_shapes(shape: MarkerShape, x: f64, y: f64, p: &Palette) -> Vec<Shape> {
+pub(super) fn marker_shapes(shape: MarkerShape, x: f64, y: f64, p: &Inks) -> Vec<Shape<Ink>> {
     let r = MARKER_R;
     let (ink, halo) = (p.marker, p.background);
     let outline = |pts: Vec<Pt>, grow: f64| -> Vec<Pt> {
