@@ -3,7 +3,6 @@
 //! and the PNG export (the long image laid out by `crate::fallback`).
 
 use crate::text::{text, Text};
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlCanvasElement, HtmlElement};
 
@@ -95,7 +94,7 @@ pub fn download_png(scenes: &[Scene], background: crate::theme::Rgba, scale: f64
     let canvas: HtmlCanvasElement = dom::create("canvas")?;
     canvas.set_width((width * scale).round() as u32);
     canvas.set_height((height * scale).round() as u32);
-    let mut backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2d context")?;
+    let mut backend = super::canvas::Canvas2d::new(&canvas).ok_or("no 2d context")?;
     let ground = Scene::new(width, height, background);
     let _ = scene::paint(&mut backend, &ground, scale);
     let mut y = 0.0;

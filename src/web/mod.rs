@@ -3,6 +3,7 @@
 //! and painted from the state's scenes, tooltips, live regions, the hash,
 //! host events). Everything it draws and decides comes from `app`.
 
+mod canvas;
 mod chart_view;
 mod dom;
 mod embed;

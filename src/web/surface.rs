@@ -1,7 +1,6 @@
 //! A canvas whose backing store is CSS size × devicePixelRatio, painted
-//! from scenes in device pixels (plotters-canvas ignores DPR, plotters#164).
+//! from scenes in device pixels (plotters' canvas backend ignores DPR, plotters#164).
 
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
@@ -37,7 +36,7 @@ impl Surface {
     }
 
     pub fn paint(&self, scene: &Scene) {
-        if let Some(mut backend) = CanvasBackend::with_canvas_object(self.canvas.clone()) {
+        if let Some(mut backend) = super::canvas::Canvas2d::new(&self.canvas) {
             if let Err(e) = scene::paint(&mut backend, scene, self.dpr) {
                 web_sys::console::warn_1(&JsValue::from_str(&format!("ankang: draw failed: {e}")));
             }
