@@ -4,6 +4,17 @@
 use crate::data::Lang;
 use crate::theme::Theme;
 
+/// A usable layout width: tiny or broken container sizes fall back to the
+/// narrowest phone layout rather than producing an empty frame, and huge
+/// ones stop at 4096 px. Every layout clamps its width through this.
+pub fn usable_width(width: f64) -> f64 {
+    if width.is_finite() && width >= 1.0 {
+        width.min(4096.0)
+    } else {
+        320.0
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct View {
     /// Width available to the graphic, in CSS pixels.
@@ -23,14 +34,9 @@ impl Default for View {
 }
 
 impl View {
-    /// A usable width: tiny or broken container sizes fall back to the
-    /// narrowest phone layout rather than producing an empty frame.
+    /// The width to lay the graphic out at (see `usable_width`).
     pub fn layout_width(&self) -> f64 {
-        if self.width.is_finite() && self.width >= 1.0 {
-            self.width.min(4096.0)
-        } else {
-            320.0
-        }
+        usable_width(self.width)
     }
 
     pub fn layout_dpr(&self) -> f64 {

@@ -11,7 +11,7 @@ pub trait Lerp: Clone {
 
 impl Lerp for f64 {
     fn lerp(&self, to: &Self, t: f64) -> Self {
-        self + (to - self) * t
+        crate::anim::lerp(*self, *to, t)
     }
 }
 

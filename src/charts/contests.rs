@@ -7,13 +7,13 @@
 //! Also home of `counter_rows`, counters in balanced rows with one number
 //! size, which the tea chart shares.
 
-use super::counters::{self, Counter};
+use super::counters::{self, CountUp, Counter};
 use super::{draw_lines, wrap_into, Chart, Ctx, Hotspot, Line};
 use crate::anim;
-use crate::data::{Figure, Lang, Qualifier};
-use crate::format::{self, NumberStyle};
-use crate::layout::labels::Rect;
+use crate::data::{Figure, Lang};
+use crate::format;
 use crate::layout::text;
+use crate::layout::Rect;
 use crate::scene::{Align, Font, Scene};
 use crate::theme::{Ink, Inks, INKS};
 
@@ -56,7 +56,7 @@ pub fn counter_rows(ctx: &Ctx, figures: &[&Figure], x: f64, w: f64, top: f64) ->
             for line in &mut c.label {
                 line.y -= shift;
             }
-            let below = c.label.last().map_or(c.y + 11.0 + number_size * 1.25, |l| l.y + l.size * 1.35);
+            let below = c.label.last().map_or(c.y + 11.0 + number_size * 1.25, |l| l.y + text::line_height(l.size));
             bottom = bottom.max(below);
         }
         out.extend(row);
@@ -86,9 +86,7 @@ pub struct InlineFigure {
     pub x: f64,
     pub y: f64,
     pub number_size: f64,
-    pub final_value: f64,
-    pub style: NumberStyle,
-    pub qualifier: Qualifier,
+    pub number: CountUp,
     pub label: Vec<Line>,
 }
 
@@ -113,27 +111,25 @@ impl InlineFigure {
             x,
             y,
             number_size,
-            final_value: figure.value,
-            style: NumberStyle::for_value(figure.value, figure.unit, ctx.lang),
-            qualifier: figure.qualifier,
+            number: CountUp::new(figure, ctx.lang),
             label,
         };
         (inline, bottom)
     }
 
     pub fn final_text(&self) -> String {
-        format::qualify(&self.style.write(self.final_value), self.qualifier)
+        self.number.final_text()
     }
 
     pub fn hotspot(&self) -> Hotspot {
         let w = text::width(&self.final_text(), self.number_size, true);
-        let rect = Rect { x: self.x, y: self.y, w, h: self.number_size * 1.2 };
+        let rect = Rect { x: self.x, y: self.y, w, h: text::box_height(self.number_size) };
         Hotspot { rect, figure_id: self.figure_id.clone() }
     }
 
     /// Counts up with eased progress `t`; the qualifier comes with the final value.
     pub fn draw(&self, scene: &mut Scene<Ink>, t: f64, p: &Inks) {
-        let number = if t >= 1.0 { self.final_text() } else { self.style.write(self.final_value * t) };
+        let number = self.number.at(t);
         scene.text(self.x, self.y, number, Font::bold(self.number_size), p.accent, Align::Left);
         draw_lines(scene, &self.label, p.text);
     }

@@ -2,16 +2,52 @@
 //! up on entry. Shared by every chart that leads with a few numbers.
 
 use super::{Ctx, Hotspot, Line};
-use crate::data::{Figure, Qualifier};
+use crate::anim::lerp;
+use crate::data::{Figure, Lang, Qualifier};
 use crate::format::{self, NumberStyle};
-use crate::layout::labels::Rect;
 use crate::layout::text;
+use crate::layout::Rect;
 use crate::scene::{Align, Font, Scene};
 use crate::theme::{Ink, Inks};
 
 const GAP: f64 = 12.0;
 /// Narrowest tile that still sits beside others.
 const MIN_TILE: f64 = 84.0;
+
+/// A figure's number as it counts up on entry: the value `t` of the way
+/// from zero, and once settled the stated figure with its qualifier, which
+/// belongs to the figure and so appears with it. Every number that counts
+/// up (counters, inline figures, the waffle's key) is one of these.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CountUp {
+    pub value: f64,
+    pub style: NumberStyle,
+    pub qualifier: Qualifier,
+}
+
+impl CountUp {
+    pub fn new(figure: &Figure, lang: Lang) -> Self {
+        CountUp {
+            value: figure.value,
+            style: NumberStyle::for_value(figure.value, figure.unit, lang),
+            qualifier: figure.qualifier,
+        }
+    }
+
+    /// The number as shown once settled: with its qualifier.
+    pub fn final_text(&self) -> String {
+        format::qualify(&self.style.write(self.value), self.qualifier)
+    }
+
+    /// The number at eased progress `t`.
+    pub fn at(&self, t: f64) -> String {
+        if t >= 1.0 {
+            self.final_text()
+        } else {
+            self.style.write(lerp(0.0, self.value, t))
+        }
+    }
+}
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Counter {
@@ -20,23 +56,21 @@ pub struct Counter {
     pub y: f64,
     pub width: f64,
     pub number_size: f64,
-    pub final_value: f64,
-    pub style: NumberStyle,
-    pub qualifier: Qualifier,
+    pub number: CountUp,
     pub label: Vec<Line>,
 }
 
 impl Counter {
     /// The number as shown once settled: with its qualifier.
     pub fn final_text(&self) -> String {
-        format::qualify(&self.style.write(self.final_value), self.qualifier)
+        self.number.final_text()
     }
 
     /// Draws the tile at eased progress `t`: the count rises with `t`, and
     /// the qualifier, which belongs to the stated figure, appears with it.
     pub fn draw(&self, scene: &mut Scene<Ink>, t: f64, p: &Inks) {
         scene.rect(self.x, self.y, self.width, 3.0, p.accent);
-        let number = if t >= 1.0 { self.final_text() } else { self.style.write(self.final_value * t) };
+        let number = self.number.at(t);
         scene.text(self.x, self.y + 11.0, number, Font::bold(self.number_size), p.accent, Align::Left);
         for line in &self.label {
             scene.text(line.x, line.y, line.text.clone(), Font::regular(line.size), p.text, Align::Left);
@@ -46,7 +80,7 @@ impl Counter {
     pub fn hotspot(&self) -> Hotspot {
         let w = text::width(&self.final_text(), self.number_size, true);
         Hotspot {
-            rect: Rect { x: self.x, y: self.y + 11.0, w, h: self.number_size * 1.2 },
+            rect: Rect { x: self.x, y: self.y + 11.0, w, h: text::box_height(self.number_size) },
             figure_id: self.figure_id.clone(),
         }
     }
@@ -89,7 +123,7 @@ pub fn lay_out(ctx: &Ctx, figures: &[&Figure], x0: f64, col: f64, top: f64, stac
         let mut label = Vec::new();
         for text_line in text::wrap_balanced(figure.label.get(ctx.lang), body, false, tile) {
             label.push(Line { x, y: ly, text: text_line, size: body, bold: false });
-            ly += body * 1.35;
+            ly += text::line_height(body);
         }
         bottom = bottom.max(ly);
         out.push(Counter {
@@ -98,9 +132,7 @@ pub fn lay_out(ctx: &Ctx, figures: &[&Figure], x0: f64, col: f64, top: f64, stac
             y,
             width: tile,
             number_size,
-            final_value: figure.value,
-            style: NumberStyle::for_value(figure.value, figure.unit, ctx.lang),
-            qualifier: figure.qualifier,
+            number: CountUp::new(figure, ctx.lang),
             label,
         });
     }

@@ -6,9 +6,9 @@ use super::{draw_lines, wrap_into, Chart, Ctx, Hotspot, Line};
 use crate::anim;
 use crate::data::{Figure, Lang};
 use crate::format;
-use crate::layout::labels::Rect;
 use crate::layout::scale::LinearScale;
 use crate::layout::text;
+use crate::layout::Rect;
 use crate::scene::{Align, Font, Scene};
 use crate::theme::{Ink, INKS};
 
@@ -85,7 +85,7 @@ impl HeadlineLayout {
             for (figure, value_text) in honours.iter().zip(values) {
                 let label_text = figure.label.get(lang).to_owned();
                 let label = Line { x: right_x, y, text: label_text, size: body, bold: false };
-                y += body * 1.35 + 3.0;
+                y += text::line_height(body) + 3.0;
                 bars.push(Bar {
                     figure_id: figure.id.clone(),
                     x: right_x,

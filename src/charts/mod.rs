@@ -3,6 +3,8 @@
 //! of its entry animation. Numbers on screen are `Hotspot`s, so the page can
 //! show the article's sentence behind each.
 
+pub mod axis;
+pub mod bar;
 pub mod contests;
 pub mod counters;
 pub mod headline;
@@ -12,7 +14,7 @@ pub mod tea;
 pub mod waffle;
 
 use crate::data::{Dataset, Lang};
-use crate::layout::labels::Rect;
+use crate::layout::Rect;
 use crate::scene::Scene;
 use crate::theme::Ink;
 
@@ -28,7 +30,7 @@ pub struct Ctx<'a> {
 impl<'a> Ctx<'a> {
     /// The context for a chart `width` px wide in `view`.
     pub fn new(data: &'a Dataset, view: &crate::view::View, width: f64) -> Self {
-        let width = if width.is_finite() && width >= 1.0 { width.min(4096.0) } else { 320.0 };
+        let width = crate::view::usable_width(width);
         Ctx { data, lang: view.lang, width }
     }
 
@@ -63,7 +65,7 @@ pub struct Line {
 pub fn wrap_into(out: &mut Vec<Line>, x: f64, y: &mut f64, text: &str, size: f64, bold: bool, max: f64) {
     for line in crate::layout::text::wrap_balanced(text, size, bold, max) {
         out.push(Line { x, y: *y, text: line, size, bold });
-        *y += size * 1.35;
+        *y += crate::layout::text::line_height(size);
     }
 }
 
@@ -98,10 +100,7 @@ pub trait Chart {
 
 /// The first hotspot containing `p` (CSS px).
 pub fn hotspot_at(hotspots: &[Hotspot], p: (f64, f64)) -> Option<&Hotspot> {
-    hotspots.iter().find(|h| {
-        let r = h.rect;
-        p.0 >= r.x && p.0 <= r.x + r.w && p.1 >= r.y && p.1 <= r.y + r.h
-    })
+    hotspots.iter().find(|h| h.rect.holds(p, 0.0))
 }
 
 /// The keyboard tour through a chart's numbers: hotspots in reading order

@@ -7,17 +7,18 @@ use super::{draw_lines, wrap_into, Chart, Ctx, Hotspot, Line};
 use crate::anim;
 use crate::data::{Figure, Lang};
 use crate::format;
-use crate::layout::labels::Rect;
 use crate::layout::scale::LinearScale;
 use crate::layout::text;
+use crate::layout::Rect;
 use crate::scene::{Align, Font, Scene};
 use crate::theme::{Ink, INKS};
 
 /// Top (national) to bottom (municipal).
 pub const STUDIO_IDS: [&str; 3] = ["city.national_studios", "city.provincial_studios", "city.municipal_studios"];
-/// Narrowest bar drawn for a positive count, px. A bar widened to it is
-/// flagged `clamped`: its length is then not to scale, its label still is.
-pub const MIN_BAR: f64 = 2.0;
+/// Narrowest bar drawn for a positive count (the same as every bar chart's).
+/// A bar widened to it is flagged `clamped`: its length is then not to
+/// scale, its label still is.
+pub use super::bar::MIN_BAR;
 const BAR_HEIGHT: f64 = 26.0;
 const ROW_GAP: f64 = 10.0;
 /// Between a bar's end and its label or value.
@@ -74,12 +75,12 @@ pub struct Tier {
 
 impl Tier {
     fn value_y(&self) -> f64 {
-        self.y + (self.height - self.value_size * 1.2) / 2.0
+        self.y + (self.height - text::box_height(self.value_size)) / 2.0
     }
 
     pub fn value_box(&self) -> Rect {
         let w = text::width(&self.value_text, self.value_size, true);
-        Rect { x: self.cx + self.final_width / 2.0 + GAP, y: self.value_y(), w, h: self.value_size * 1.2 }
+        Rect { x: self.cx + self.final_width / 2.0 + GAP, y: self.value_y(), w, h: text::box_height(self.value_size) }
     }
 }
 
@@ -128,7 +129,7 @@ impl PyramidLayout {
             let final_width = if clamped { MIN_BAR } else { scaled };
             let mut name_lines = Vec::new();
             let bar_y = if names_beside {
-                let name_y = y + (BAR_HEIGHT - body * 1.2) / 2.0;
+                let name_y = y + (BAR_HEIGHT - text::box_height(body)) / 2.0;
                 let x = cx - final_width / 2.0 - GAP;
                 name_lines.push(Line { x, y: name_y, text: name.to_owned(), size: body, bold: false });
                 y

@@ -5,12 +5,14 @@
 //! junior/intermediate technicians, 1,290 tea-industry workers (from the
 //! contests), 800+ county tea-skill stars and 120 tea managers.
 
+use super::axis::Axis;
+use super::bar::{min_bar_note, stack_bars, HBar};
 use super::contests::counter_rows;
 use super::counters::Counter;
-use super::outputs::{min_bar_note, nice_ceiling, stack_bars, Axis, HBar};
 use super::{draw_lines, wrap_into, Chart, Ctx, Hotspot, Line};
 use crate::anim;
 use crate::data::{Figure, Lang};
+use crate::layout::scale::nice_ceiling;
 use crate::scene::Scene;
 use crate::theme::{Ink, INKS};
 

@@ -3,12 +3,13 @@
 //! The article says "more than 12,000", so the 12 squares are a floor, and
 //! the key says so. Squares fill in a few staggered groups.
 
+use super::counters::CountUp;
 use super::{draw_lines, wrap_into, Chart, Ctx, Hotspot, Line};
 use crate::anim;
 use crate::data::{Lang, Qualifier, Unit};
-use crate::format::{self, NumberStyle};
-use crate::layout::labels::Rect;
+use crate::format;
 use crate::layout::text;
+use crate::layout::Rect;
 use crate::scene::{Align, Font, Scene};
 use crate::theme::{Ink, INKS};
 
@@ -57,20 +58,18 @@ pub struct KeyItem {
     pub number_x: f64,
     pub number_y: f64,
     pub number_size: f64,
-    pub final_value: f64,
-    pub style: NumberStyle,
-    pub qualifier: Qualifier,
+    pub number: CountUp,
     pub label: Vec<Line>,
 }
 
 impl KeyItem {
     pub fn final_text(&self) -> String {
-        format::qualify(&self.style.write(self.final_value), self.qualifier)
+        self.number.final_text()
     }
 
     fn number_box(&self) -> Rect {
         let w = text::width(&self.final_text(), self.number_size, true);
-        Rect { x: self.number_x, y: self.number_y, w, h: self.number_size * 1.2 }
+        Rect { x: self.number_x, y: self.number_y, w, h: text::box_height(self.number_size) }
     }
 }
 
@@ -149,7 +148,7 @@ impl WaffleLayout {
         for (i, (figure, n, highlight)) in entries.into_iter().enumerate() {
             let (x, top) = if two_across { (pad + i as f64 * (item_w + ITEM_GAP), pad) } else { (pad, y) };
             let text_x = x + swatch + 8.0;
-            let swatch_rect = Rect { x, y: top + (number_size * 1.2 - swatch) / 2.0, w: swatch, h: swatch };
+            let swatch_rect = Rect { x, y: top + (text::box_height(number_size) - swatch) / 2.0, w: swatch, h: swatch };
             let mut ly = top + number_size * 1.3;
             let mut label = Vec::new();
             let text_w = item_w - swatch - 8.0;
@@ -165,9 +164,7 @@ impl WaffleLayout {
                 number_x: text_x,
                 number_y: top,
                 number_size,
-                final_value: figure.value,
-                style: NumberStyle::for_value(figure.value, figure.unit, lang),
-                qualifier: figure.qualifier,
+                number: CountUp::new(figure, lang),
                 label,
             });
         }
@@ -276,7 +273,7 @@ impl Chart for WaffleLayout {
             let s = item.swatch;
             scene.rect(s.x, s.y, s.w, s.h, colour);
             let t = Self::group_t(elapsed_ms, if i == 0 { 0 } else { GROUPS - 1 });
-            let number = if t >= 1.0 { item.final_text() } else { item.style.write(item.final_value * t) };
+            let number = item.number.at(t);
             let font = Font::bold(item.number_size);
             scene.text(item.number_x, item.number_y, number, font, p.text, Align::Left);
             draw_lines(&mut scene, &item.label, p.text);

@@ -135,7 +135,7 @@ fn source_scene(data: &Dataset, sheet: &Sheet, ctx: &Ctx) -> Scene {
         for (i, line) in url_lines(url, inner - label_w, inner, SIZE).into_iter().enumerate() {
             let line = if i == 0 { format!("{label}{line}") } else { line };
             scene.text(pad, y, line, Font::regular(SIZE), p.text, Align::Left);
-            y += SIZE * 1.35;
+            y += crate::layout::text::line_height(SIZE);
         }
     }
     scene.height = y + 12.0;

@@ -6,6 +6,8 @@
 mod codec;
 pub mod projection;
 
+/// Signed area (shoelace) of an open ring, km²; positive when counter-clockwise.
+pub use crate::layout::polygon::signed_area as ring_area;
 pub use projection::project;
 use std::sync::OnceLock;
 
@@ -82,26 +84,7 @@ pub fn map() -> &'static MapGeometry {
 /// Exact point-in-county test on the simplified geometry (even-odd over all
 /// rings). A point on a shared border goes to whichever county tests first.
 pub fn county_at(p: Km) -> Option<u32> {
-    map().counties.iter().find(|c| c.rings.iter().filter(|r| ring_contains(r, p)).count() % 2 == 1).map(|c| c.adcode)
-}
-
-fn ring_contains(ring: &[Km], (x, y): Km) -> bool {
-    let mut inside = false;
-    let mut j = ring.len() - 1;
-    for (i, &(xi, yi)) in ring.iter().enumerate() {
-        let (xj, yj) = ring[j];
-        if (yi > y) != (yj > y) && x < xj + (y - yj) * (xi - xj) / (yi - yj) {
-            inside = !inside;
-        }
-        j = i;
-    }
-    inside
-}
-
-/// Signed area (shoelace) of an open ring, km²; positive when counter-clockwise.
-pub fn ring_area(ring: &[Km]) -> f64 {
-    let shifted = ring.iter().cycle().skip(1);
-    ring.iter().zip(shifted).map(|(a, b)| a.0 * b.1 - b.0 * a.1).sum::<f64>() / 2.0
+    map().counties.iter().find(|c| crate::layout::polygon::contains(&c.rings, p)).map(|c| c.adcode)
 }
 
 fn decode() -> MapGeometry {

@@ -5,28 +5,7 @@
 
 use super::polygon::{contains, Pt};
 use super::text;
-
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Rect {
-    pub x: f64,
-    pub y: f64,
-    pub w: f64,
-    pub h: f64,
-}
-
-impl Rect {
-    pub fn overlaps(&self, o: &Rect) -> bool {
-        self.x < o.x + o.w && o.x < self.x + self.w && self.y < o.y + o.h && o.y < self.y + self.h
-    }
-
-    fn inflate(&self, m: f64) -> Rect {
-        Rect { x: self.x - m, y: self.y - m, w: self.w + 2.0 * m, h: self.h + 2.0 * m }
-    }
-
-    fn within(&self, o: &Rect) -> bool {
-        self.x >= o.x && self.y >= o.y && self.x + self.w <= o.x + o.w && self.y + self.h <= o.y + o.h
-    }
-}
+use super::Rect;
 
 /// One line of a label: its text, size in px, weight.
 #[derive(Clone, Debug, PartialEq)]
@@ -52,7 +31,7 @@ pub struct PlacedLabel {
     pub lines: Vec<LabelLine>,
 }
 
-const LINE_HEIGHT: f64 = 1.2;
+const LINE_HEIGHT: f64 = text::LINE_BOX;
 const MARGIN: f64 = 2.0;
 
 fn size_of(lines: &[LabelLine]) -> (f64, f64) {

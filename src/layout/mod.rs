@@ -7,6 +7,37 @@ pub mod text;
 
 use std::cmp::Ordering;
 
+/// An axis-aligned box in CSS px: label boxes, hotspots, the map's frame.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Rect {
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
+}
+
+impl Rect {
+    pub fn overlaps(&self, o: &Rect) -> bool {
+        self.x < o.x + o.w && o.x < self.x + self.w && self.y < o.y + o.h && o.y < self.y + self.h
+    }
+
+    pub fn inflate(&self, m: f64) -> Rect {
+        Rect { x: self.x - m, y: self.y - m, w: self.w + 2.0 * m, h: self.h + 2.0 * m }
+    }
+
+    pub fn within(&self, o: &Rect) -> bool {
+        self.x >= o.x && self.y >= o.y && self.x + self.w <= o.x + o.w && self.y + self.h <= o.y + o.h
+    }
+
+    /// Whether `p` lies in the box grown by `margin`, edges included.
+    pub fn holds(&self, p: (f64, f64), margin: f64) -> bool {
+        p.0 >= self.x - margin
+            && p.0 <= self.x + self.w + margin
+            && p.1 >= self.y - margin
+            && p.1 <= self.y + self.h + margin
+    }
+}
+
 /// A stable sort for the few short lists the layouts order (ten counties,
 /// a scan line's crossings): insertion sort, the same order as
 /// `slice::sort_by`, in a few dozen bytes per use where each `sort_by`

@@ -1,4 +1,4 @@
-//! Linear scales from data values to lengths on screen.
+//! Linear scales from data values to lengths on screen, and round axis maxima.
 
 /// Maps [0, domain_max] onto [0, range] linearly. Bars start at zero: a
 /// truncated axis would exaggerate differences.
@@ -21,6 +21,15 @@ impl LinearScale {
     }
 }
 
+/// The smallest of 1, 2, 2.5, 5 × 10ⁿ at or above `v`: a round axis maximum.
+pub fn nice_ceiling(v: f64) -> f64 {
+    if !(v.is_finite() && v > 0.0) {
+        return 1.0;
+    }
+    let mag = 10f64.powf(v.log10().floor());
+    [1.0, 2.0, 2.5, 5.0, 10.0].iter().map(|m| m * mag).find(|c| *c >= v * (1.0 - 1e-12)).unwrap_or(10.0 * mag)
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
@@ -31,6 +40,15 @@ mod tests {
         assert_eq!(s.apply(80.0), 200.0);
         assert_eq!(s.apply(20.0), 50.0);
         assert_eq!(s.apply(0.0), 0.0);
+    }
+
+    #[test]
+    fn nice_ceilings_are_round_and_never_below_the_value() {
+        for (v, nice) in [(0.7, 1.0), (1.0, 1.0), (1.5, 2.0), (2.2, 2.5), (3.0, 5.0), (7.0, 10.0), (5200.0, 10000.0)] {
+            assert_eq!(nice_ceiling(v), nice, "{v}");
+        }
+        assert_eq!(nice_ceiling(0.0), 1.0);
+        assert_eq!(nice_ceiling(f64::NAN), 1.0);
     }
 
     #[test]

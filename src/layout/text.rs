@@ -2,6 +2,21 @@
 //! the system CJK font stack, and greedy line wrapping. Measuring through the
 //! browser would be slow (plotters#482) and unavailable natively.
 
+/// Spacing of wrapped lines of text, top to top, in ems.
+pub const LINE_SPACING: f64 = 1.35;
+/// Height of one line's box (labels, numbers, their hit areas), in ems.
+pub const LINE_BOX: f64 = 1.2;
+
+/// How far apart wrapped lines of `size` px text sit.
+pub fn line_height(size: f64) -> f64 {
+    size * LINE_SPACING
+}
+
+/// The height of one line of `size` px text.
+pub fn box_height(size: f64) -> f64 {
+    size * LINE_BOX
+}
+
 /// Estimated advance of one character, in ems.
 fn advance_em(c: char) -> f64 {
     match c {

@@ -9,10 +9,10 @@ use crate::charts::Hotspot;
 use crate::data::{Dataset, Lang, Metric};
 use crate::format;
 use crate::geo;
-use crate::layout::labels::Rect;
 use crate::layout::polygon::hatch;
 use crate::layout::scale::LinearScale;
 use crate::layout::text;
+use crate::layout::Rect;
 use crate::scene::{Align, Font, Scene};
 use crate::theme::{Ink, Palette, INKS};
 
@@ -46,7 +46,7 @@ pub struct CountyBars {
 impl CountyBars {
     /// `_palette` is not kept: rows are drawn in roles, resolved when painting.
     pub fn new(data: &Dataset, m: Metric, width: f64, lang: Lang, _palette: &Palette) -> Self {
-        let width = if width.is_finite() && width >= 1.0 { width.min(4096.0) } else { 320.0 };
+        let width = crate::view::usable_width(width);
         if m == Metric::Overview {
             return Self::overview(data, width, lang);
         }
@@ -83,7 +83,7 @@ impl CountyBars {
             Lang::Zh => format!("各县区“{}”（文中所报）", metric::name(m, lang)),
             Lang::En => format!("{} by county, as reported", metric::name(m, lang)),
         };
-        let mut y = size * 1.35 + 8.0;
+        let mut y = text::line_height(size) + 8.0;
         let mut rows = Vec::new();
         let mut hotspots = Vec::new();
         for (entry, value_text) in entries.iter().zip(values) {
@@ -127,7 +127,7 @@ impl CountyBars {
             Lang::Zh => "各县区：文中所报的一项做法".to_owned(),
             Lang::En => "Each place: one initiative its paragraph reports".to_owned(),
         };
-        let mut y = size * 1.35 + 8.0;
+        let mut y = text::line_height(size) + 8.0;
         let mut rows = Vec::new();
         for place in places {
             rows.push(Row {

@@ -37,7 +37,7 @@ impl ColourScale {
 
 /// The colour at position `t` in [0, 1] of the ramp.
 pub fn ramp(t: f64) -> Rgba {
-    let c = colorous::BLUES.eval_continuous(T_MIN + (T_MAX - T_MIN) * t.clamp(0.0, 1.0));
+    let c = colorous::BLUES.eval_continuous(crate::anim::lerp(T_MIN, T_MAX, t.clamp(0.0, 1.0)));
     Rgba::rgb(c.r, c.g, c.b)
 }
 

@@ -5,9 +5,10 @@
 use crate::data::{Dataset, Lang, Metric};
 use crate::format;
 use crate::geo::{self, MapGeometry, MarkerPoint};
-use crate::layout::labels::{self, LabelLine, LabelRequest, PlacedLabel, Rect};
+use crate::layout::labels::{self, LabelLine, LabelRequest, PlacedLabel};
 use crate::layout::polygon::{contains, hatch, Pt};
 use crate::layout::text;
+use crate::layout::Rect;
 use crate::scene::Shape;
 use crate::theme::{Ink, Palette, Rgba, INKS};
 
@@ -114,7 +115,7 @@ impl MapLayout {
     /// when painting, so one layout serves both themes.
     pub fn new(data: &Dataset, metric: Metric, width: f64, lang: Lang, _palette: &Palette) -> Self {
         let geometry: &MapGeometry = geo::map();
-        let width = if width.is_finite() && width >= 1.0 { width.min(4096.0) } else { 320.0 };
+        let width = crate::view::usable_width(width);
         let pad = if width >= 480.0 { 16.0 } else { 10.0 };
         let inner = (width - 2.0 * pad).max(1.0);
         let (min_x, min_y, max_x, max_y) = geometry.bounds;
@@ -316,7 +317,7 @@ impl MapLayout {
             (b.0.min(p.0), b.1.min(p.1), b.2.max(p.0), b.3.max(p.1))
         });
         let blocked = |p: Pt| {
-            self.labels.iter().any(|l| contains_rect(&l.rect, p, clearance))
+            self.labels.iter().any(|l| l.rect.holds(p, clearance))
                 || self.markers.iter().any(|m| (m.x - p.0).hypot(m.y - p.1) < MARKER_R + clearance + 2.0)
         };
         let mut best: Option<(f64, Pt)> = None;
@@ -355,10 +356,6 @@ pub fn marker_name(place_id: &str, lang: Lang, short: bool) -> &'static str {
         (_, Lang::En, true) => "City seat",
         (_, Lang::En, false) => "Ankang city government",
     }
-}
-
-fn contains_rect(r: &Rect, p: Pt, margin: f64) -> bool {
-    p.0 >= r.x - margin && p.0 <= r.x + r.w + margin && p.1 >= r.y - margin && p.1 <= r.y + r.h + margin
 }
 
 fn distance_to_rings(rings: &[Vec<Pt>], p: Pt) -> f64 {

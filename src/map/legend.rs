@@ -42,11 +42,11 @@ impl MapLayout {
         };
         for line in text::wrap_balanced(&title, small, true, inner) {
             shapes.push(text_shape(pad, y, line, Font::bold(small), text_colour));
-            y += small * 1.35;
+            y += text::line_height(small);
         }
         for line in text::wrap_balanced(metric::counting(self.metric, lang), small, false, inner) {
             shapes.push(text_shape(pad, y, line, Font::regular(small), muted));
-            y += small * 1.35;
+            y += text::line_height(small);
         }
         y += 4.0;
         if self.metric != Metric::Overview {
@@ -105,7 +105,7 @@ impl MapLayout {
         let (sx, sy) = if pad + bar_w + 20.0 + swatch_w <= pad + inner {
             (pad + bar_w + 20.0, y - 1.0)
         } else {
-            (pad, ends_y + small * 1.35 + 6.0)
+            (pad, ends_y + text::line_height(small) + 6.0)
         };
         let swatch = vec![(sx, sy), (sx + 22.0, sy), (sx + 22.0, sy + 12.0), (sx, sy + 12.0)];
         shapes.push(Shape::Polygon { points: swatch.clone(), fill: p.not_reported });
@@ -114,7 +114,7 @@ impl MapLayout {
         }
         shapes.push(Shape::Path { points: swatch, stroke: muted, width: 1.0, closed: true });
         shapes.push(text_shape(sx + 28.0, sy - 1.0, swatch_text.to_owned(), Font::regular(small), text_colour));
-        (ends_y + small * 1.35).max(sy + 14.0) + 8.0
+        (ends_y + text::line_height(small)).max(sy + 14.0) + 8.0
     }
 
     /// The caveat, the key to the markers and the boundary credit.
@@ -134,7 +134,7 @@ impl MapLayout {
             let caveat = text(Text::Caveat, lang);
             for line in text::wrap_balanced(caveat, small, false, inner) {
                 shapes.push(text_shape(pad, y, line, Font::regular(small), muted));
-                y += small * 1.35;
+                y += text::line_height(small);
             }
         }
         y += 6.0;
@@ -158,7 +158,7 @@ impl MapLayout {
         let credit_size = 11.0;
         for line in text::wrap_balanced(credit, credit_size, false, inner) {
             shapes.push(text_shape(pad, y, line, Font::regular(credit_size), muted));
-            y += credit_size * 1.35;
+            y += text::line_height(credit_size);
         }
         self.furniture = shapes;
         y

@@ -65,7 +65,7 @@ impl MapLayout {
                     color: ink,
                     align: Align::Center,
                 });
-                y += line.size * 1.2;
+                y += crate::layout::text::box_height(line.size);
             }
         }
         for m in &self.markers {
