@@ -133,6 +133,12 @@ const SCHEMA_WORDS: &[&str] = &[
     "sentence_en",
     "metric",
     "derived",
+    "metrics",
+    "marker",
+    "counting",
+    "short",
+    "key",
+    "overview",
     "city",
     "county",
     "zone",
@@ -456,8 +462,8 @@ fn mutation() -> impl Strategy<Value = Mutation> {
     ]
 }
 
-/// Members the schema lets go missing (an absent `metric` or `adcode` is null).
-const OPTIONAL: &[&str] = &["metric", "adcode"];
+/// Members the schema lets go missing (an absent `metric`, `adcode` or view `unit` is null).
+const OPTIONAL: &[&str] = &["metric", "adcode", "unit"];
 
 proptest! {
     #![proptest_config(config(MUTATION_CASES))]

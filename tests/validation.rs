@@ -308,3 +308,32 @@ fn numbers_that_are_part_of_a_name_are_not_figures() {
     }));
     rejects(doc, ErrorKind::NotAFigure, Some("gaoxin.service_radius"), ".literal");
 }
+
+#[test]
+fn every_map_view_is_defined_once_with_its_unit() {
+    let mut doc = real();
+    doc["metrics"].as_array_mut().unwrap().retain(|m| m["id"] != "attendances");
+    let msg = rejects(doc, ErrorKind::Shape, Some("attendances"), "metrics");
+    assert!(msg.contains("no definition"), "{msg}");
+    let mut doc = real();
+    doc["metrics"][0]["unit"] = json!("person");
+    rejects(doc, ErrorKind::MetricUnit, Some("overview"), "metrics[0].unit");
+    let mut doc = real();
+    doc["metrics"][1]["unit"] = json!(null);
+    rejects(doc, ErrorKind::MetricUnit, Some("new_unions"), "metrics[1].unit");
+    // A view's unit is the data's rule for its figures.
+    let mut doc = real();
+    doc["metrics"][1]["unit"] = json!("person");
+    rejects(doc, ErrorKind::MetricUnit, Some("hanbin.new_unions"), ".unit");
+}
+
+#[test]
+fn the_city_and_the_zones_name_their_markers() {
+    let mut doc = real();
+    place_mut(&mut doc, "hengkou").as_object_mut().unwrap().remove("marker");
+    let msg = rejects(doc, ErrorKind::Shape, Some("hengkou"), ".marker");
+    assert!(msg.contains("marker"), "{msg}");
+    let mut doc = real();
+    place_mut(&mut doc, "city")["marker"]["short"]["en"] = json!(" ");
+    rejects(doc, ErrorKind::EmptyText, Some("city"), ".marker.short.en");
+}

@@ -4,7 +4,7 @@
 use super::state::State;
 use crate::data::{Lang, Metric};
 use crate::format;
-use crate::map::layout::{marker_name, not_reported};
+use crate::map::layout::not_reported;
 use crate::map::metric;
 use crate::text::{fill, text, Text};
 
@@ -15,7 +15,10 @@ fn sep(lang: Lang) -> &'static str {
 /// A place's full name: from the data, or the marker's name.
 pub fn place_name(state: &State, id: &str) -> String {
     let lang = state.view.lang;
-    state.data.place(id).map_or_else(|| marker_name(id, lang, false).to_owned(), |p| p.name.get(lang).to_owned())
+    state
+        .data
+        .place(id)
+        .map_or_else(|| state.data.marker_name(id, lang, false).to_owned(), |p| p.name.get(lang).to_owned())
 }
 
 /// The map tooltip: the place and what the current view shows for it.
@@ -26,7 +29,7 @@ pub fn map_tip(state: &State, id: &str) -> String {
     match layout.county(id) {
         Some(c) => {
             let value = c.value_text.clone().unwrap_or_else(|| not_reported(lang).to_owned());
-            format!("{name} · {}{}{value}", metric::name(state.metric, lang), sep(lang))
+            format!("{name} · {}{}{value}", metric::name(&state.data, state.metric, lang), sep(lang))
         }
         None => match layout.markers.iter().find(|m| m.place_id == id).and_then(|m| m.signature.as_ref()) {
             Some(sig) => format!("{name}{}{sig}", sep(lang)),
@@ -71,8 +74,8 @@ pub fn describe_map(state: &State) -> String {
         return fill(Text::DescribeOverview, lang, &[&joined]);
     }
     let name = match lang {
-        Lang::Zh => metric::name(state.metric, lang).to_owned(),
-        Lang::En => metric::name(state.metric, lang).to_ascii_lowercase(),
+        Lang::Zh => metric::name(&state.data, state.metric, lang).to_owned(),
+        Lang::En => metric::name(&state.data, state.metric, lang).to_ascii_lowercase(),
     };
     let joined = values.join(if lang == Lang::Zh { "，" } else { ", " });
     fill(Text::DescribeMetric, lang, &[&name, &joined])

@@ -12,7 +12,7 @@
 use serde::de::DeserializeOwned;
 
 use super::error::{DataError, ErrorKind};
-use super::model::{Dataset, Figure, Meta, Place, Theme};
+use super::model::{Dataset, Figure, Meta, MetricDef, Place, Theme};
 use super::validate::validate;
 
 /// The article's data, embedded in the module: `src/data/ankang.json` with
@@ -54,7 +54,7 @@ fn load<D: Doc>(mut top: D) -> Result<Dataset, DataError> {
         return Err(DataError::new(ErrorKind::Shape, None, "(file)", "expected a JSON object"));
     };
     for key in keys {
-        if !["meta", "themes", "places", "figures"].contains(&key.as_str()) {
+        if !["meta", "themes", "places", "metrics", "figures"].contains(&key.as_str()) {
             // Quoted, so that even an empty key names a field.
             return Err(DataError::new(ErrorKind::Shape, None, quoted(&key), "unknown top-level field"));
         }
@@ -62,8 +62,9 @@ fn load<D: Doc>(mut top: D) -> Result<Dataset, DataError> {
     let meta: Meta = item(top.take("meta"), "meta")?;
     let themes = list::<Theme, D>(top.take("themes"), "themes")?;
     let places = list::<Place, D>(top.take("places"), "places")?;
+    let metrics = list::<MetricDef, D>(top.take("metrics"), "metrics")?;
     let figures = list::<Figure, D>(top.take("figures"), "figures")?;
-    let data = Dataset { meta, themes, places, figures };
+    let data = Dataset { meta, themes, places, metrics, figures };
     validate(&data)?;
     Ok(data)
 }

@@ -89,6 +89,32 @@ pub struct Place {
     /// A few words for the initiative its paragraph leads with, shown on the
     /// map's first view so that every place says something there.
     pub signature: I18n,
+    /// For the places the map shows as a marker (the city seat, the zones):
+    /// the marker's label and its line in the key.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub marker: Option<MarkerNames>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarkerNames {
+    /// On the map, beside the marker: "恒口".
+    pub short: I18n,
+    /// In the key below the map: "恒口示范区（位置示意）".
+    pub key: I18n,
+}
+
+/// What a view of the map shows, in words, and the unit it counts in.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct MetricDef {
+    pub id: Metric,
+    /// On its switch, in its legend and its bars' caption.
+    pub name: I18n,
+    /// The legend's line on its unit and how it is counted.
+    pub counting: I18n,
+    /// The one unit its figures are counted in; null for the overview.
+    pub unit: Option<Unit>,
 }
 
 /// How the article qualifies a number.
@@ -179,18 +205,6 @@ impl Metric {
     pub fn parse(text: &str) -> Option<Metric> {
         Metric::ALL.into_iter().find(|m| m.id() == text)
     }
-
-    /// The one unit every figure of this metric is counted in; None for the
-    /// overview, which no figure belongs to.
-    pub fn unit(self) -> Option<Unit> {
-        match self {
-            Metric::Overview => None,
-            Metric::NewUnions => Some(Unit::Organisation),
-            Metric::NewMembers | Metric::PeopleHonoured => Some(Unit::Person),
-            Metric::InsuranceClaims | Metric::Attendances => Some(Unit::PersonTime),
-            Metric::ServiceStations => Some(Unit::Station),
-        }
-    }
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
@@ -243,6 +257,7 @@ pub struct Dataset {
     pub meta: Meta,
     pub themes: Vec<Theme>,
     pub places: Vec<Place>,
+    pub metrics: Vec<MetricDef>,
     pub figures: Vec<Figure>,
 }
 
@@ -253,6 +268,25 @@ impl Dataset {
 
     pub fn place(&self, id: &str) -> Option<&Place> {
         self.places.iter().find(|p| p.id == id)
+    }
+
+    /// The definition of view `m` (validation guarantees there is one).
+    pub fn metric_def(&self, m: Metric) -> Option<&MetricDef> {
+        self.metrics.iter().find(|d| d.id == m)
+    }
+
+    pub fn metric_name(&self, m: Metric, lang: Lang) -> &str {
+        self.metric_def(m).map_or("", |d| d.name.get(lang))
+    }
+
+    pub fn metric_counting(&self, m: Metric, lang: Lang) -> &str {
+        self.metric_def(m).map_or("", |d| d.counting.get(lang))
+    }
+
+    /// A marker's label (`short`) or its line in the key, for place `id`.
+    pub fn marker_name<'a>(&'a self, id: &'a str, lang: Lang, short: bool) -> &'a str {
+        let names = self.place(id).and_then(|p| p.marker.as_ref());
+        names.map_or(id, |n| if short { n.short.get(lang) } else { n.key.get(lang) })
     }
 
     pub fn figures_of<'a>(&'a self, place_id: &'a str) -> impl Iterator<Item = &'a Figure> + 'a {

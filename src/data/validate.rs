@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use super::error::{DataError, ErrorKind as K};
 use super::literal::{implied_qualifier, stated_value};
-use super::model::{Dataset, Figure, I18n, Place, PlaceKind, Unit};
+use super::model::{Dataset, Figure, I18n, Metric, Place, PlaceKind, Unit};
 use crate::geo;
 use crate::number::plain_number;
 
@@ -39,6 +39,7 @@ pub fn validate(data: &Dataset) -> Result<(), DataError> {
             ));
         }
     }
+    check_metrics(data)?;
     let mut figure_ids = HashSet::new();
     let mut metrics = HashSet::new();
     for (i, figure) in data.figures.iter().enumerate() {
@@ -65,7 +66,7 @@ pub fn validate(data: &Dataset) -> Result<(), DataError> {
                 let detail = format!("{} already has a figure for metric {metric:?}", figure.place);
                 return Err(DataError::new(K::DuplicateMetric, Some(&figure.id), format!("{field}.metric"), detail));
             }
-            let Some(unit) = metric.unit() else {
+            let Some(unit) = data.metric_def(metric).and_then(|d| d.unit) else {
                 let detail = "the overview is a view of the map, not a metric a figure can belong to";
                 return Err(DataError::new(K::MetricUnit, Some(&figure.id), format!("{field}.metric"), detail));
             };
@@ -82,6 +83,30 @@ pub fn validate(data: &Dataset) -> Result<(), DataError> {
     for (i, figure) in data.figures.iter().enumerate() {
         if let Some(parts) = &figure.derived {
             check_derived(data, figure, parts, &format!("figures[{i}]"))?;
+        }
+    }
+    Ok(())
+}
+
+/// Every view of the map is defined once, with its words in both languages;
+/// the overview counts nothing, every other view one unit.
+fn check_metrics(data: &Dataset) -> Result<(), DataError> {
+    for m in Metric::ALL {
+        let defs: Vec<usize> = (0..data.metrics.len()).filter(|&i| data.metrics[i].id == m).collect();
+        let Some(&i) = defs.first() else {
+            let detail = format!("no definition of the map view \"{}\"", m.id());
+            return Err(DataError::new(K::Shape, Some(m.id()), "metrics", detail));
+        };
+        let field = format!("metrics[{i}]");
+        if defs.len() > 1 {
+            return Err(DataError::new(K::DuplicateId, Some(m.id()), format!("{field}.id"), "view defined twice"));
+        }
+        let def = &data.metrics[i];
+        check_text(&def.name, Some(m.id()), &format!("{field}.name"))?;
+        check_text(&def.counting, Some(m.id()), &format!("{field}.counting"))?;
+        if def.unit.is_some() == (m == Metric::Overview) {
+            let detail = "the overview counts nothing (unit null); every other view counts one unit";
+            return Err(DataError::new(K::MetricUnit, Some(m.id()), format!("{field}.unit"), detail));
         }
     }
     Ok(())
@@ -180,6 +205,18 @@ fn check_place(place: &Place, field: &str) -> Result<(), DataError> {
     check_text(&place.name, id, &format!("{field}.name"))?;
     check_text(&place.summary, id, &format!("{field}.summary"))?;
     check_text(&place.signature, id, &format!("{field}.signature"))?;
+    // The city and the zones are drawn as markers, so they need the markers' names.
+    match (&place.marker, place.kind) {
+        (Some(names), _) => {
+            check_text(&names.short, id, &format!("{field}.marker.short"))?;
+            check_text(&names.key, id, &format!("{field}.marker.key"))?;
+        }
+        (None, PlaceKind::City | PlaceKind::Zone) => {
+            let detail = "the city and the zones are map markers and need their names (marker.short, marker.key)";
+            return Err(DataError::new(K::Shape, id, format!("{field}.marker"), detail));
+        }
+        (None, PlaceKind::County) => {}
+    }
     let adcode_field = format!("{field}.adcode");
     match (place.kind, place.adcode) {
         (PlaceKind::County, Some(code)) => {

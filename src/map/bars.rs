@@ -80,8 +80,8 @@ impl CountyBars {
         let bar_x = name_w;
         let scale = LinearScale::new(max, (width - name_w - value_w).max(20.0));
         let caption = match lang {
-            Lang::Zh => format!("各县区“{}”（文中所报）", metric::name(m, lang)),
-            Lang::En => format!("{} by county, as reported", metric::name(m, lang)),
+            Lang::Zh => format!("各县区“{}”（文中所报）", metric::name(data, m, lang)),
+            Lang::En => format!("{} by county, as reported", metric::name(data, m, lang)),
         };
         let mut y = text::line_height(size) + 8.0;
         let mut rows = Vec::new();
@@ -117,7 +117,7 @@ impl CountyBars {
         let size = if width >= 400.0 { 14.0 } else { 13.0 };
         // Short names ("Hanbin", "Hengkou"), so a phone has room for the text.
         let short = |p: &crate::data::Place| match (p.kind, lang) {
-            (crate::data::PlaceKind::Zone, _) => super::layout::marker_name(&p.id, lang, true).to_owned(),
+            (crate::data::PlaceKind::Zone, _) => data.marker_name(&p.id, lang, true).to_owned(),
             (_, Lang::En) => super::layout::short_en(&p.name.en).to_owned(),
             (_, Lang::Zh) => p.name.zh.clone(),
         };

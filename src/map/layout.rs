@@ -197,7 +197,7 @@ impl MapLayout {
 
         let mut layout =
             MapLayout { width, height: 0.0, metric, map, counties, arcs, markers, labels, furniture: Vec::new(), tour };
-        let bottom = layout.build_furniture(&colours, &figures, pad, inner, lang);
+        let bottom = layout.build_furniture(&colours, &figures, data, (pad, inner), lang);
         layout.height = (bottom + pad).ceil();
         layout
     }
@@ -253,7 +253,7 @@ impl MapLayout {
             })
             .collect();
         for m in markers {
-            let text = marker_name(&m.place_id, lang, true);
+            let text = data.marker_name(&m.place_id, lang, true);
             let mut lines = vec![LabelLine { text: text.to_owned(), size: value_size, bold: false }];
             // The zones and the city say what they did in the overview too.
             if let Some(sig) = &m.signature {
@@ -338,23 +338,6 @@ impl MapLayout {
             y += step;
         }
         best.map(|(_, p)| p)
-    }
-}
-
-pub fn marker_name(place_id: &str, lang: Lang, short: bool) -> &'static str {
-    match (place_id, lang, short) {
-        ("hengkou", Lang::Zh, true) => "恒口",
-        ("hengkou", Lang::Zh, false) => "恒口示范区（位置示意）",
-        ("hengkou", Lang::En, true) => "Hengkou",
-        ("hengkou", Lang::En, false) => "Hengkou Demonstration Zone (approximate)",
-        ("gaoxin", Lang::Zh, true) => "高新区",
-        ("gaoxin", Lang::Zh, false) => "高新区（位置示意）",
-        ("gaoxin", Lang::En, true) => "High-tech Zone",
-        ("gaoxin", Lang::En, false) => "Ankang High-tech Zone (approximate)",
-        (_, Lang::Zh, true) => "市政府",
-        (_, Lang::Zh, false) => "安康市人民政府驻地",
-        (_, Lang::En, true) => "City seat",
-        (_, Lang::En, false) => "Ankang city government",
     }
 }
 

@@ -3,7 +3,7 @@
 //! markers, the caveat and the boundary credit. The same in every frame.
 
 use super::colour::{self, ColourScale};
-use super::layout::{marker_name, not_reported, MapLayout, HATCH_GAP, MARKER_R};
+use super::layout::{not_reported, MapLayout, HATCH_GAP, MARKER_R};
 use super::metric;
 use super::render::marker_shapes;
 use crate::data::{Lang, Metric};
@@ -25,8 +25,8 @@ impl MapLayout {
         &mut self,
         colours: &ColourScale,
         figures: &[Option<&crate::data::Figure>],
-        pad: f64,
-        inner: f64,
+        data: &crate::data::Dataset,
+        (pad, inner): (f64, f64),
         lang: Lang,
     ) -> f64 {
         let small = if self.width >= 480.0 { 13.0 } else { 12.0 };
@@ -37,14 +37,14 @@ impl MapLayout {
         let mut y = self.map.y + self.map.h + 14.0;
 
         let title = match (self.metric, lang) {
-            (Metric::Overview, _) => metric::name(self.metric, lang).to_owned(),
-            _ => fill(Text::DarkerMeansMore, lang, &[metric::name(self.metric, lang)]),
+            (Metric::Overview, _) => metric::name(data, self.metric, lang).to_owned(),
+            _ => fill(Text::DarkerMeansMore, lang, &[metric::name(data, self.metric, lang)]),
         };
         for line in text::wrap_balanced(&title, small, true, inner) {
             shapes.push(text_shape(pad, y, line, Font::bold(small), text_colour));
             y += text::line_height(small);
         }
-        for line in text::wrap_balanced(metric::counting(self.metric, lang), small, false, inner) {
+        for line in text::wrap_balanced(metric::counting(data, self.metric, lang), small, false, inner) {
             shapes.push(text_shape(pad, y, line, Font::regular(small), muted));
             y += text::line_height(small);
         }
@@ -52,7 +52,7 @@ impl MapLayout {
         if self.metric != Metric::Overview {
             y = self.build_ramp(colours, figures, (pad, inner, y), (small, lang), &mut shapes);
         }
-        self.build_key(shapes, pad, inner, y, small, lang)
+        self.build_key(shapes, data, (pad, inner, y), small, lang)
     }
 
     /// The colour ramp with a tick per reporting county, its end values and the
@@ -121,9 +121,8 @@ impl MapLayout {
     fn build_key(
         &mut self,
         mut shapes: Vec<Shape<Ink>>,
-        pad: f64,
-        inner: f64,
-        mut y: f64,
+        data: &crate::data::Dataset,
+        (pad, inner, mut y): (f64, f64, f64),
         small: f64,
         lang: Lang,
     ) -> f64 {
@@ -141,7 +140,7 @@ impl MapLayout {
         for m in &self.markers {
             let cy = y + small * 0.6;
             shapes.extend(marker_shapes(m.shape, pad + MARKER_R + 1.0, cy, &p));
-            let mut key = marker_name(&m.place_id, lang, false).to_owned();
+            let mut key = data.marker_name(&m.place_id, lang, false).to_owned();
             // In the overview the key says what each zone did, whether or not
             // its label found room on a narrow map.
             if let Some(sig) = &m.signature {

@@ -7,46 +7,15 @@ use crate::geo;
 /// Every view, in the order the switcher offers them: the overview first.
 pub const ALL: [Metric; 7] = Metric::ALL;
 
-pub fn name(metric: Metric, lang: Lang) -> &'static str {
-    match (metric, lang) {
-        (Metric::Overview, Lang::Zh) => "各县区一览",
-        (Metric::Overview, Lang::En) => "Overview",
-        (Metric::NewUnions, Lang::Zh) => "新建工会",
-        (Metric::NewUnions, Lang::En) => "New unions",
-        (Metric::NewMembers, Lang::Zh) => "新增会员",
-        (Metric::NewMembers, Lang::En) => "New members",
-        (Metric::InsuranceClaims, Lang::Zh) => "互助保险理赔人次",
-        (Metric::InsuranceClaims, Lang::En) => "Insurance claims",
-        (Metric::PeopleHonoured, Lang::Zh) => "劳模和先进工作者",
-        (Metric::PeopleHonoured, Lang::En) => "Model & advanced workers",
-        (Metric::ServiceStations, Lang::Zh) => "工会驿站",
-        (Metric::ServiceStations, Lang::En) => "Union stations",
-        (Metric::Attendances, Lang::Zh) => "活动参与人次",
-        (Metric::Attendances, Lang::En) => "Activity attendances",
-    }
+/// The view's name, from the data.
+pub fn name(data: &Dataset, metric: Metric, lang: Lang) -> &str {
+    data.metric_name(metric, lang)
 }
 
-/// The metric's unit and how it is counted, for its legend: a reader must
-/// know what a darker county has more of.
-pub fn counting(metric: Metric, lang: Lang) -> &'static str {
-    match (metric, lang) {
-        (Metric::Overview, Lang::Zh) => "每个县区：文中所报的一项做法；点击查看全部数字与原文",
-        (Metric::Overview, Lang::En) => {
-            "One initiative from each place's paragraph; select a place for all its figures"
-        }
-        (Metric::NewUnions, Lang::Zh) => "单位：个（工会组织），各县所报时段不一",
-        (Metric::NewUnions, Lang::En) => "Unions set up, in organisations; periods differ by county",
-        (Metric::NewMembers, Lang::Zh) => "单位：人（新发展的会员），各县所报时段不一",
-        (Metric::NewMembers, Lang::En) => "New union members, in people; periods differ by county",
-        (Metric::InsuranceClaims, Lang::Zh) => "单位：人次（一人多次理赔计多次），不是人数",
-        (Metric::InsuranceClaims, Lang::En) => "In person-times: one person claiming twice counts twice",
-        (Metric::PeopleHonoured, Lang::Zh) => "单位：人；宁陕为劳模16名与先进工作者9名之和（计算值）",
-        (Metric::PeopleHonoured, Lang::En) => "In people; Ningshan's is 16 model + 9 advanced workers, added by us",
-        (Metric::ServiceStations, Lang::Zh) => "单位：处（工会驿站）",
-        (Metric::ServiceStations, Lang::En) => "Union rest stations, counted one by one",
-        (Metric::Attendances, Lang::Zh) => "单位：人次（参与次数），不是人数",
-        (Metric::Attendances, Lang::En) => "In person-times (attendances), not people",
-    }
+/// The view's unit and how it is counted, for its legend (from the data): a
+/// reader must know what a darker county has more of.
+pub fn counting(data: &Dataset, metric: Metric, lang: Lang) -> &str {
+    data.metric_counting(metric, lang)
 }
 
 /// The id used in URLs ("new_unions").

@@ -140,7 +140,7 @@ impl MapView {
         self.heading.set_text_content(Some(text(Text::MapHeading, lang)));
         let _ = self.switcher.set_attribute("aria-label", text(Text::MapSwitcherLabel, lang));
         for (m, b) in &self.buttons {
-            b.set_text_content(Some(metric::name(*m, lang)));
+            b.set_text_content(Some(metric::name(&app.data, *m, lang)));
             let _ = b.set_attribute("aria-checked", if *m == app.metric { "true" } else { "false" });
         }
         let _ = self.surface.canvas.set_attribute("aria-label", &speech::describe_map(app));
