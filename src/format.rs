@@ -64,10 +64,8 @@ pub fn qualify(number: &str, qualifier: Qualifier) -> String {
 pub fn qualifier_words(qualifier: Qualifier, lang: Lang) -> &'static str {
     match (qualifier, lang) {
         (Qualifier::Exact, _) => "",
-        (Qualifier::MoreThan, Lang::Zh) => "以上（原文：余/多/超）",
-        (Qualifier::MoreThan, Lang::En) => "more than",
-        (Qualifier::AtLeast, Lang::Zh) => "不少于",
-        (Qualifier::AtLeast, Lang::En) => "at least",
+        (Qualifier::MoreThan, _) => crate::text::text(crate::text::Text::MoreThan, lang),
+        (Qualifier::AtLeast, _) => crate::text::text(crate::text::Text::AtLeast, lang),
     }
 }
 

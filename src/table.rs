@@ -4,11 +4,8 @@
 use crate::data::{Dataset, Figure, Lang, Qualifier, Unit};
 use crate::format;
 
-pub fn headers(lang: Lang) -> &'static [&'static str] {
-    match lang {
-        Lang::Zh => &["地区", "主题", "项目", "数值", "原文数字", "原文"],
-        Lang::En => &["Place", "Theme", "Figure", "Value", "As printed", "Article (our translation)", "Original"],
-    }
+pub fn headers(lang: Lang) -> Vec<&'static str> {
+    crate::text::text(crate::text::Text::TableHeaders, lang).split('|').collect()
 }
 
 /// Whether column `i` of the table in `lang` holds Chinese text, for the

@@ -40,6 +40,18 @@ pub enum Text {
     TableSummary,
     TableCaption,
     Derived,
+    TableHeaders,
+    // The county bars.
+    BarsCaption,
+    OverviewList,
+    // Qualifiers in words.
+    MoreThan,
+    AtLeast,
+    // The static graphic, the long image and the social card.
+    StaticAlt,
+    StaticCaption,
+    InteractiveAt,
+    CardKicker,
 }
 
 /// The text of `id` in `lang`.
@@ -92,6 +104,22 @@ pub fn text(id: Text, lang: Lang) -> &'static str {
             "Ankang's workforce reform: figures in the article (“+” means more than, “≥” at least)",
         ),
         Text::Derived => ("计算值：{}，文中分别给出", "derived: {}, added by us; the article gives the parts"),
+        // Cells separated by "|"; English has the translation and the original.
+        Text::TableHeaders => (
+            "地区|主题|项目|数值|原文数字|原文",
+            "Place|Theme|Figure|Value|As printed|Article (our translation)|Original",
+        ),
+        Text::BarsCaption => ("各县区“{}”（文中所报）", "{} by county, as reported"),
+        Text::OverviewList => ("各县区：文中所报的一项做法", "Each place: one initiative its paragraph reports"),
+        Text::MoreThan => ("以上（原文：余/多/超）", "more than"),
+        Text::AtLeast => ("不少于", "at least"),
+        Text::StaticAlt => ("{}：静态图表（页面脚本未能运行）", "{}: static graphic (the page's script did not run)"),
+        Text::StaticCaption => (
+            "文中全部数字（“+”表示“余/多/超”，“≥”表示“不少于”）",
+            "Every figure in the article (“+” means more than, “≥” at least)",
+        ),
+        Text::InteractiveAt => ("在线互动版：", "Interactive version: "),
+        Text::CardKicker => ("数据图解 · 安康市产业工人队伍建设改革", "Graphic · Ankang's industrial-workforce reform"),
     };
     match lang {
         Lang::Zh => zh,

@@ -18,10 +18,7 @@ const MARGIN: f64 = 48.0;
 const LEFT: f64 = 600.0;
 
 fn kicker(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => "数据图解 · 安康市产业工人队伍建设改革",
-        Lang::En => "Graphic · Ankang's industrial-workforce reform",
-    }
+    crate::text::text(crate::text::Text::CardKicker, lang)
 }
 
 /// Lines of `text` no wider than `width`: broken at spaces when every

@@ -55,10 +55,7 @@ impl Sheet<'_> {
 
 /// The label before the address in the exported image.
 fn url_label(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => "在线互动版：",
-        Lang::En => "Interactive version: ",
-    }
+    crate::text::text(crate::text::Text::InteractiveAt, lang)
 }
 
 /// Sizes of the title block, by width: phones get smaller type.

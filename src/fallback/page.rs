@@ -135,10 +135,7 @@ fn escape(text: &str) -> String {
 /// The HTML placed inside the page's container: the SVGs as one responsive
 /// image (a text alternative, the narrow one below 720 px) and the data table.
 pub fn html(data: &Dataset, lang: Lang, wide: &Picture, narrow: &Picture) -> String {
-    let alt = match lang {
-        Lang::Zh => format!("{}：静态图表（页面脚本未能运行）", data.meta.title.zh),
-        Lang::En => format!("{}: static graphic (the page's script did not run)", data.meta.title.en),
-    };
+    let alt = crate::text::fill(crate::text::Text::StaticAlt, lang, &[data.meta.title.get(lang)]);
     let alt = escape(&alt);
     let media = format!("(max-width: {}px)", WIDTH as u32 - 1);
     let source = |attr: &str| {
@@ -148,10 +145,7 @@ pub fn html(data: &Dataset, lang: Lang, wide: &Picture, narrow: &Picture) -> Str
         )
     };
     let size = format!("width=\"{}\" height=\"{}\"", wide.width, wide.height);
-    let summary = match lang {
-        Lang::Zh => "数据表：文中全部数字",
-        Lang::En => "Data table: every figure in the article",
-    };
+    let summary = crate::text::text(crate::text::Text::TableSummary, lang);
     let mut out = String::new();
     out.push_str("<div class=\"ak-fallback\">\n");
     // Without JavaScript the picture loads from <noscript>; if the module
@@ -169,10 +163,7 @@ pub fn html(data: &Dataset, lang: Lang, wide: &Picture, narrow: &Picture) -> Str
     ));
     out.push_str(&format!("<details class=\"ak-table\"><summary>{}</summary>\n", escape(summary)));
     out.push_str("<table class=\"ak-fallback-table\">\n<caption>");
-    out.push_str(&escape(match lang {
-        Lang::Zh => "文中全部数字（“+”表示“余/多/超”，“≥”表示“不少于”）",
-        Lang::En => "Every figure in the article (“+” means more than, “≥” at least)",
-    }));
+    out.push_str(&escape(crate::text::text(crate::text::Text::StaticCaption, lang)));
     out.push_str("</caption>\n<thead><tr>");
     for h in table::headers(lang) {
         out.push_str(&format!("<th scope=\"col\">{}</th>", escape(h)));

@@ -79,10 +79,7 @@ impl CountyBars {
         let colours = ColourScale::new(max);
         let bar_x = name_w;
         let scale = LinearScale::new(max, (width - name_w - value_w).max(20.0));
-        let caption = match lang {
-            Lang::Zh => format!("各县区“{}”（文中所报）", metric::name(data, m, lang)),
-            Lang::En => format!("{} by county, as reported", metric::name(data, m, lang)),
-        };
+        let caption = crate::text::fill(crate::text::Text::BarsCaption, lang, &[metric::name(data, m, lang)]);
         let mut y = text::line_height(size) + 8.0;
         let mut rows = Vec::new();
         let mut hotspots = Vec::new();
@@ -123,10 +120,7 @@ impl CountyBars {
         };
         let places: Vec<_> = data.places.iter().filter(|p| p.id != "city").collect();
         let name_w = places.iter().map(|p| text::width(&short(p), size, false)).fold(0.0, f64::max) + 10.0;
-        let caption = match lang {
-            Lang::Zh => "各县区：文中所报的一项做法".to_owned(),
-            Lang::En => "Each place: one initiative its paragraph reports".to_owned(),
-        };
+        let caption = crate::text::text(crate::text::Text::OverviewList, lang).to_owned();
         let mut y = text::line_height(size) + 8.0;
         let mut rows = Vec::new();
         for place in places {
