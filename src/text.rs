@@ -52,6 +52,30 @@ pub enum Text {
     StaticCaption,
     InteractiveAt,
     CardKicker,
+    // The charts.
+    HeadingHeadline,
+    HeadingWaffle,
+    HeadingPyramid,
+    HeadingOutputs,
+    HeadingContests,
+    HeadingTea,
+    HonoursTitle,
+    MinBarNote,
+    ContestsSubtitle,
+    ContestsPersonTimes,
+    PanelTensOfThousands,
+    PanelHundreds,
+    ScalesNote,
+    PyramidScale,
+    PyramidWidened,
+    PyramidDescribe,
+    TeaPeople,
+    SquaresAtLeast,
+    Squares,
+    SquaresInAll,
+    SquareKey,
+    WaffleDescribe,
+    AtLeastWord,
 }
 
 /// The text of `id` in `lang`.
@@ -120,6 +144,44 @@ pub fn text(id: Text, lang: Lang) -> &'static str {
         ),
         Text::InteractiveAt => ("在线互动版：", "Interactive version: "),
         Text::CardKicker => ("数据图解 · 安康市产业工人队伍建设改革", "Graphic · Ankang's industrial-workforce reform"),
+        Text::HeadingHeadline => ("改革成绩单", "The reform in numbers"),
+        Text::HeadingWaffle => ("高技能人才", "High-skill talent"),
+        Text::HeadingPyramid => ("创新工作室", "Innovation studios"),
+        Text::HeadingOutputs => ("职工创新成果", "What workers' innovation produced"),
+        Text::HeadingContests => ("技能竞赛", "Skills contests"),
+        Text::HeadingTea => ("紫阳茶产业培训", "Ziyang's tea training"),
+        Text::HonoursTitle => ("改革以来新增劳模工匠（人）", "Honoured since the reform began (people)"),
+        Text::MinBarNote => (
+            "过短的条形加宽至2像素以便辨认，数值以标注为准。",
+            "Bars too short to see are widened to 2 px; the labels give the values.",
+        ),
+        Text::ContestsSubtitle => ("全市职工职业技能大赛，累计", "The city's workers' skills contests, in total"),
+        Text::ContestsPersonTimes => (
+            "参赛职工按人次计：同一职工多次参赛，分别计数。",
+            "Entries are person-times: a worker who took part more than once is counted each time.",
+        ),
+        Text::PanelTensOfThousands => ("以万计", "Tens of thousands"),
+        Text::PanelHundreds => ("以百计", "Hundreds and fewer"),
+        Text::ScalesNote => (
+            "注意：两组使用不同的比例尺，条形长度不能跨组比较。",
+            "Note: the two panels use different scales; do not compare bar lengths across them.",
+        ),
+        Text::PyramidScale => ("条形长度按同一比例尺与数量成正比。", "Bar lengths are proportional to the counts, on one scale."),
+        Text::PyramidWidened => ("过短的条形加宽至2像素以便辨认。", " Bars too short to see are widened to 2 px."),
+        Text::PyramidDescribe => ("创新工作室按级别：{}。", "Innovation studios by tier: {}."),
+        Text::TeaPeople => ("培训、培育和表彰的人数（同一比例尺）", "People trained, developed and honoured (one scale)"),
+        Text::SquaresAtLeast => ("至少{}格", "at least {} squares"),
+        Text::Squares => ("{}格", "{} squares"),
+        Text::SquaresInAll => ("共{}格", "{} squares in all"),
+        Text::SquareKey => ("每格代表{}名{}", "Each square = {} {}"),
+        // Holes by number: {0} workers' total, {1} their label, {2} the
+        // talents' label, {3} their value, {4} the qualifier in words (English),
+        // {5} "at least" or nothing, {6} lit squares, {7} all squares, {8} the key.
+        Text::WaffleDescribe => (
+            "{0}{1}中，{2}{3}，即{7}格中{5}{6}格（{8}）。",
+            "Of {0} {1}, {3} {2}{4}: {5}{6} of {7} squares ({8}).",
+        ),
+        Text::AtLeastWord => ("至少", "at least "),
     };
     match lang {
         Lang::Zh => zh,
@@ -127,15 +189,28 @@ pub fn text(id: Text, lang: Lang) -> &'static str {
     }
 }
 
-/// The template `id` in `lang` with its `{}` holes filled by `args`, in order.
+/// The template `id` in `lang` with its holes filled from `args`: `{}` takes
+/// the next argument, `{3}` the fourth (so languages may order them apart).
 pub fn fill(id: Text, lang: Lang, args: &[&str]) -> String {
     let mut out = String::new();
     let mut rest = text(id, lang);
-    for arg in args {
-        let Some(at) = rest.find("{}") else { break };
+    let mut next = 0;
+    while let Some(at) = rest.find('{') {
+        let close = rest[at..].find('}').map(|c| at + c);
+        let Some(close) = close else { break };
+        let inside = &rest[at + 1..close];
+        let index = if inside.is_empty() {
+            next += 1;
+            Some(next - 1)
+        } else {
+            inside.parse::<usize>().ok()
+        };
         out.push_str(&rest[..at]);
-        out.push_str(arg);
-        rest = &rest[at + 2..];
+        match index.and_then(|i| args.get(i)) {
+            Some(arg) => out.push_str(arg),
+            None => out.push_str(&rest[at..=close]),
+        }
+        rest = &rest[close + 1..];
     }
     out.push_str(rest);
     out
@@ -150,6 +225,11 @@ mod tests {
         assert_eq!(fill(Text::Selected, Lang::En, &["Ziyang"]), "Selected Ziyang.");
         assert_eq!(fill(Text::DescribeMetric, Lang::Zh, &["新建工会", "紫阳县30+"]).matches('“').count(), 1);
         assert_eq!(fill(Text::Close, Lang::Zh, &["unused"]), "关闭");
+        let args = ["18万", "产业工人", "高技能人才", "1.2万+", "", "至少", "12", "180", "每格代表1000名产业工人"];
+        assert_eq!(
+            fill(Text::WaffleDescribe, Lang::Zh, &args),
+            "18万产业工人中，高技能人才1.2万+，即180格中至少12格（每格代表1000名产业工人）。"
+        );
         for id in [Text::Kicker, Text::MapHint, Text::Caveat, Text::Derived, Text::TableCaption] {
             for lang in [Lang::Zh, Lang::En] {
                 assert!(!text(id, lang).trim().is_empty());

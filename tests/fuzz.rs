@@ -133,6 +133,7 @@ const SCHEMA_WORDS: &[&str] = &[
     "sentence_en",
     "metric",
     "derived",
+    "short_label",
     "metrics",
     "marker",
     "counting",
@@ -463,7 +464,7 @@ fn mutation() -> impl Strategy<Value = Mutation> {
 }
 
 /// Members the schema lets go missing (an absent `metric`, `adcode` or view `unit` is null).
-const OPTIONAL: &[&str] = &["metric", "adcode", "unit"];
+const OPTIONAL: &[&str] = &["metric", "adcode", "unit", "short_label"];
 
 proptest! {
     #![proptest_config(config(MUTATION_CASES))]

@@ -19,10 +19,7 @@ const BAR_HEIGHT: f64 = 20.0;
 const VALUE_GAP: f64 = 6.0;
 /// Said under bars when one of them was widened to `MIN_BAR`.
 pub fn min_bar_note(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => "过短的条形加宽至2像素以便辨认，数值以标注为准。",
-        Lang::En => "Bars too short to see are widened to 2 px; the labels give the values.",
-    }
+    crate::text::text(crate::text::Text::MinBarNote, lang)
 }
 
 /// A horizontal bar growing from the left, its label above it and its value
@@ -72,10 +69,8 @@ impl HBar {
     /// "培养技能人才：5万+" / "skilled workers trained: 50,000+".
     pub fn describe(&self, lang: Lang) -> String {
         let label: Vec<&str> = self.label.iter().map(|l| l.text.as_str()).collect();
-        match lang {
-            Lang::Zh => format!("{}：{}", label.concat(), self.value_text),
-            Lang::En => format!("{}: {}", label.join(" "), self.value_text),
-        }
+        let label = if lang == Lang::Zh { label.concat() } else { label.join(" ") };
+        format!("{label}{}{}", crate::text::text(crate::text::Text::Sep, lang), self.value_text)
     }
 }
 

@@ -66,17 +66,11 @@ pub fn counter_rows(ctx: &Ctx, figures: &[&Figure], x: f64, w: f64, top: f64) ->
 }
 
 fn subtitle(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => "全市职工职业技能大赛，累计",
-        Lang::En => "The city's workers' skills contests, in total",
-    }
+    crate::text::text(crate::text::Text::ContestsSubtitle, lang)
 }
 
 fn person_times_note(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => "参赛职工按人次计：同一职工多次参赛，分别计数。",
-        Lang::En => "Entries are person-times: a worker who took part more than once is counted each time.",
-    }
+    crate::text::text(crate::text::Text::ContestsPersonTimes, lang)
 }
 
 /// A figure told in one line: its number, bold, then what it counts.
@@ -136,10 +130,8 @@ impl InlineFigure {
 
     pub fn describe(&self, lang: Lang) -> String {
         let label: Vec<&str> = self.label.iter().map(|l| l.text.as_str()).collect();
-        match lang {
-            Lang::Zh => format!("{}：{}", label.concat(), self.final_text()),
-            Lang::En => format!("{}: {}", label.join(" "), self.final_text()),
-        }
+        let label = if lang == Lang::Zh { label.concat() } else { label.join(" ") };
+        format!("{label}{}{}", crate::text::text(crate::text::Text::Sep, lang), self.final_text())
     }
 }
 

@@ -21,10 +21,7 @@ const BAR_HEIGHT: f64 = 22.0;
 const COLUMN_GAP: f64 = 40.0;
 
 fn honours_heading(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => "改革以来新增劳模工匠（人）",
-        Lang::En => "Honoured since the reform began (people)",
-    }
+    crate::text::text(crate::text::Text::HonoursTitle, lang)
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -166,20 +166,18 @@ impl ChartKind {
 
     /// The section head the page shows above the chart.
     pub fn heading(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (ChartKind::Headline, Lang::Zh) => "改革成绩单",
-            (ChartKind::Headline, Lang::En) => "The reform in numbers",
-            (ChartKind::Waffle, Lang::Zh) => "高技能人才",
-            (ChartKind::Waffle, Lang::En) => "High-skill talent",
-            (ChartKind::Pyramid, Lang::Zh) => "创新工作室",
-            (ChartKind::Pyramid, Lang::En) => "Innovation studios",
-            (ChartKind::Outputs, Lang::Zh) => "职工创新成果",
-            (ChartKind::Outputs, Lang::En) => "What workers' innovation produced",
-            (ChartKind::Contests, Lang::Zh) => "技能竞赛",
-            (ChartKind::Contests, Lang::En) => "Skills contests",
-            (ChartKind::Tea, Lang::Zh) => "紫阳茶产业培训",
-            (ChartKind::Tea, Lang::En) => "Ziyang's tea training",
-        }
+        use crate::text::{text, Text};
+        text(
+            match self {
+                ChartKind::Headline => Text::HeadingHeadline,
+                ChartKind::Waffle => Text::HeadingWaffle,
+                ChartKind::Pyramid => Text::HeadingPyramid,
+                ChartKind::Outputs => Text::HeadingOutputs,
+                ChartKind::Contests => Text::HeadingContests,
+                ChartKind::Tea => Text::HeadingTea,
+            },
+            lang,
+        )
     }
 
     /// Lays the chart out, or None when the data lacks its figures (a host's

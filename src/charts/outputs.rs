@@ -22,19 +22,14 @@ pub const SIDE_BY_SIDE_FROM: f64 = 640.0;
 const PANEL_GAP: f64 = 32.0;
 
 fn panel_title(panel: usize, lang: Lang) -> &'static str {
-    match (panel, lang) {
-        (0, Lang::Zh) => "以万计",
-        (0, Lang::En) => "Tens of thousands",
-        (_, Lang::Zh) => "以百计",
-        (_, Lang::En) => "Hundreds and fewer",
-    }
+    crate::text::text(
+        if panel == 0 { crate::text::Text::PanelTensOfThousands } else { crate::text::Text::PanelHundreds },
+        lang,
+    )
 }
 
 fn scales_note(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => "注意：两组使用不同的比例尺，条形长度不能跨组比较。",
-        Lang::En => "Note: the two panels use different scales; do not compare bar lengths across them.",
-    }
+    crate::text::text(crate::text::Text::ScalesNote, lang)
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -24,29 +24,10 @@ const ROW_GAP: f64 = 10.0;
 /// Between a bar's end and its label or value.
 const GAP: f64 = 8.0;
 
-/// The tier's name; the page's heading already says "innovation studios".
-fn tier_name(id: &str, lang: Lang) -> Option<&'static str> {
-    Some(match (id, lang) {
-        ("city.national_studios", Lang::Zh) => "全国示范性",
-        ("city.national_studios", Lang::En) => "National model",
-        ("city.provincial_studios", Lang::Zh) => "省级",
-        ("city.provincial_studios", Lang::En) => "Provincial",
-        ("city.municipal_studios", Lang::Zh) => "市级",
-        ("city.municipal_studios", Lang::En) => "Municipal",
-        _ => return None,
-    })
-}
-
 fn scale_note(lang: Lang, clamped: bool) -> String {
-    let mut note = match lang {
-        Lang::Zh => "条形长度按同一比例尺与数量成正比。".to_owned(),
-        Lang::En => "Bar lengths are proportional to the counts, on one scale.".to_owned(),
-    };
+    let mut note = crate::text::text(crate::text::Text::PyramidScale, lang).to_owned();
     if clamped {
-        note.push_str(match lang {
-            Lang::Zh => "过短的条形加宽至2像素以便辨认。",
-            Lang::En => " Bars too short to see are widened to 2 px.",
-        });
+        note.push_str(crate::text::text(crate::text::Text::PyramidWidened, lang));
     }
     note
 }
@@ -106,8 +87,7 @@ impl PyramidLayout {
         let cx = pad + inner / 2.0;
 
         let figures: Vec<&Figure> = STUDIO_IDS.iter().filter_map(|id| ctx.data.figure(id)).collect();
-        let names: Vec<&str> =
-            figures.iter().map(|f| tier_name(&f.id, lang).unwrap_or_else(|| f.label.get(lang))).collect();
+        let names: Vec<&str> = figures.iter().map(|f| f.chart_label(lang)).collect();
         let values: Vec<String> = figures.iter().map(|f| format::figure(f, lang)).collect();
         let name_w = names.iter().map(|n| text::width(n, body, false)).fold(0.0, f64::max);
         let value_w = values.iter().map(|v| text::width(v, value_size, true)).fold(0.0, f64::max);
@@ -207,14 +187,9 @@ impl Chart for PyramidLayout {
         let parts: Vec<String> = self
             .tiers
             .iter()
-            .map(|t| match self.lang {
-                Lang::Zh => format!("{}：{}", t.label, t.value_text),
-                Lang::En => format!("{}: {}", t.label, t.value_text),
-            })
+            .map(|t| format!("{}{}{}", t.label, crate::text::text(crate::text::Text::Sep, self.lang), t.value_text))
             .collect();
-        match self.lang {
-            Lang::Zh => format!("创新工作室按级别：{}。", parts.join("；")),
-            Lang::En => format!("Innovation studios by tier: {}.", parts.join("; ")),
-        }
+        let joined = parts.join(if self.lang == Lang::Zh { "；" } else { "; " });
+        crate::text::fill(crate::text::Text::PyramidDescribe, self.lang, &[&joined])
     }
 }

@@ -27,24 +27,18 @@ pub const PEOPLE_IDS: [&str; 5] = [
     "ziyang.tea_managers",
 ];
 
-/// Chinese labels say what the number counts when the label itself does not.
-fn counter_label(figure: &Figure, lang: Lang) -> Figure {
+/// The counters show the figure's chart label (it says what the number
+/// counts where the label alone does not, e.g. "（年）").
+fn with_chart_label(figure: &Figure) -> Figure {
     let mut f = figure.clone();
-    if lang == Lang::Zh {
-        match figure.id.as_str() {
-            "ziyang.tea_contest_years" => f.label.zh = format!("{}（年）", figure.label.zh),
-            "ziyang.training_classes" => f.label.zh = format!("{}（期）", figure.label.zh),
-            _ => {}
-        }
+    if let Some(short) = &figure.short_label {
+        f.label = short.clone();
     }
     f
 }
 
 fn people_heading(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => "培训、培育和表彰的人数（同一比例尺）",
-        Lang::En => "People trained, developed and honoured (one scale)",
-    }
+    crate::text::text(crate::text::Text::TeaPeople, lang)
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -68,7 +62,7 @@ impl TeaLayout {
         let inner = (width - 2.0 * pad).max(1.0);
         let body = ctx.body_size();
         let labelled: Vec<Figure> =
-            COUNTER_IDS.iter().filter_map(|id| ctx.data.figure(id)).map(|f| counter_label(f, lang)).collect();
+            COUNTER_IDS.iter().filter_map(|id| ctx.data.figure(id)).map(with_chart_label).collect();
         let counter_figures: Vec<&Figure> = labelled.iter().collect();
         let (counters, mut y) = counter_rows(ctx, &counter_figures, pad, inner, pad);
 

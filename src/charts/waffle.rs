@@ -93,14 +93,12 @@ pub struct WaffleLayout {
 /// What an item's squares are: a floor of `n` for the talents unless the
 /// figure is exact and a whole number of squares; all `n` for the workers.
 fn squares_text(n: usize, highlight: bool, exact_squares: bool, lang: Lang) -> String {
-    match (highlight, exact_squares, lang) {
-        (true, false, Lang::Zh) => format!("至少{n}格"),
-        (true, false, Lang::En) => format!("at least {n} squares"),
-        (true, true, Lang::Zh) => format!("{n}格"),
-        (true, true, Lang::En) => format!("{n} squares"),
-        (false, _, Lang::Zh) => format!("共{n}格"),
-        (false, _, Lang::En) => format!("{n} squares in all"),
-    }
+    let id = match (highlight, exact_squares) {
+        (true, false) => crate::text::Text::SquaresAtLeast,
+        (true, true) => crate::text::Text::Squares,
+        (false, _) => crate::text::Text::SquaresInAll,
+    };
+    crate::text::fill(id, lang, &[&n.to_string()])
 }
 
 impl WaffleLayout {
@@ -170,10 +168,7 @@ impl WaffleLayout {
         }
         let mut key_y = row_bottom + 6.0;
         let unit_text = format::value(unit, Unit::Person, Qualifier::Exact, lang);
-        let key_text = match lang {
-            Lang::Zh => format!("每格代表{unit_text}名{}", workers.label.zh),
-            Lang::En => format!("Each square = {unit_text} {}", workers.label.en),
-        };
+        let key_text = crate::text::fill(crate::text::Text::SquareKey, lang, &[&unit_text, workers.label.get(lang)]);
         let mut key = Vec::new();
         wrap_into(&mut key, pad, &mut key_y, &key_text, body - 1.0, false, key_w);
 
@@ -206,34 +201,28 @@ impl WaffleLayout {
         let hotspots: Vec<Hotspot> =
             items.iter().map(|item| Hotspot { rect: item.number_box(), figure_id: item.figure_id.clone() }).collect();
 
-        let describe = match lang {
-            Lang::Zh => format!(
-                "{}{}中，{}{}，即{total}格中{}{lit}格（{key_text}）。",
-                finals[1],
-                workers.label.zh,
-                talents.label.zh,
-                finals[0],
-                if exact_squares { "" } else { "至少" }
-            ),
-            Lang::En => {
-                let qualifier = match talents.qualifier {
-                    Qualifier::Exact => String::new(),
-                    q => {
-                        let bare = format::value(talents.value, talents.unit, Qualifier::Exact, lang);
-                        format!(" ({} {bare})", format::qualifier_words(q, lang))
-                    }
-                };
-                format!(
-                    "Of {} {}, {} {}{qualifier}: {}{lit} of {total} squares ({}).",
-                    finals[1],
-                    workers.label.en,
-                    finals[0],
-                    talents.label.en,
-                    if exact_squares { "" } else { "at least " },
-                    key_text.to_ascii_lowercase()
-                )
+        let qualifier = match (lang, talents.qualifier) {
+            (Lang::Zh, _) | (_, Qualifier::Exact) => String::new(),
+            (Lang::En, q) => {
+                let bare = format::value(talents.value, talents.unit, Qualifier::Exact, lang);
+                format!(" ({} {bare})", format::qualifier_words(q, lang))
             }
         };
+        let at_least = if exact_squares { "" } else { crate::text::text(crate::text::Text::AtLeastWord, lang) };
+        let key_said = if lang == Lang::Zh { key_text.clone() } else { key_text.to_ascii_lowercase() };
+        let (lit_s, total_s) = (lit.to_string(), total.to_string());
+        let args = [
+            finals[1].as_str(),
+            workers.label.get(lang),
+            talents.label.get(lang),
+            finals[0].as_str(),
+            qualifier.as_str(),
+            at_least,
+            lit_s.as_str(),
+            total_s.as_str(),
+            key_said.as_str(),
+        ];
+        let describe = crate::text::fill(crate::text::Text::WaffleDescribe, lang, &args);
         WaffleLayout {
             width,
             height: (bottom + pad).ceil(),

@@ -223,6 +223,10 @@ pub struct Figure {
     pub unit: Unit,
     pub qualifier: Qualifier,
     pub label: I18n,
+    /// A label for charts whose heading already says the rest ("省级" under
+    /// 创新工作室), or that add what the number counts ("（年）").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short_label: Option<I18n>,
     /// The article sentence the figure comes from, verbatim.
     pub sentence: String,
     /// Our English translation of `sentence`: faithful, nothing added. Shown
@@ -244,6 +248,11 @@ impl Figure {
             Lang::Zh => &self.sentence,
             Lang::En => &self.sentence_en,
         }
+    }
+
+    /// The chart label: the short one where the data gives it.
+    pub fn chart_label(&self, lang: Lang) -> &str {
+        self.short_label.as_ref().unwrap_or(&self.label).get(lang)
     }
 
     pub fn is_derived(&self) -> bool {
