@@ -217,7 +217,7 @@ fn map_layout(el: &HtmlElement, graphic: &Graphic) -> MapLayout {
     let data = data::embedded().unwrap();
     let m = metric::parse(&graphic.metric().unwrap()).unwrap();
     let width = map_canvas(el).get_bounding_client_rect().width();
-    MapLayout::new(&data, m, width, Lang::Zh, &LIGHT)
+    MapLayout::new(&data, m, width, Lang::Zh)
 }
 
 fn click_at(canvas: &HtmlCanvasElement, css: (f64, f64)) {

@@ -15,7 +15,7 @@ fn every_county_is_labelled_without_overlap_at_every_width() {
     for lang in [Lang::Zh, Lang::En] {
         for m in metric::available(&data) {
             for width in [320.0, 360.0, 560.0, 1280.0] {
-                let layout = MapLayout::new(&data, m, width, lang, &LIGHT);
+                let layout = MapLayout::new(&data, m, width, lang);
                 for (adcode, zh, _) in BOUNDARY_COUNTIES {
                     assert!(
                         layout.labels.iter().any(|l| l.key == adcode.to_string()),
@@ -43,7 +43,7 @@ fn every_county_is_labelled_without_overlap_at_every_width() {
 fn counties_without_the_figure_are_hatched_not_zero() {
     let data = data::embedded().unwrap();
     for m in metric::available(&data).into_iter().filter(|m| *m != Metric::Overview) {
-        let layout = MapLayout::new(&data, m, 360.0, Lang::Zh, &LIGHT);
+        let layout = MapLayout::new(&data, m, 360.0, Lang::Zh);
         for county in &layout.counties {
             match metric::county_figure(&data, m, county.adcode) {
                 Some(f) => {
@@ -70,7 +70,7 @@ fn the_first_view_shows_every_place_and_hatches_none() {
     let data = data::embedded().unwrap();
     assert_eq!(metric::available(&data)[0], Metric::Overview);
     for (width, lang) in [(320.0, Lang::Zh), (360.0, Lang::En), (1280.0, Lang::Zh), (560.0, Lang::En)] {
-        let layout = MapLayout::new(&data, Metric::Overview, width, lang, &LIGHT);
+        let layout = MapLayout::new(&data, Metric::Overview, width, lang);
         let scene = layout.frame(Highlight::default(), None);
         let texts: Vec<&str> = scene.texts().collect();
         let places: Vec<_> = data.places.iter().filter(|p| p.id != "city").collect();
@@ -89,7 +89,7 @@ fn the_first_view_shows_every_place_and_hatches_none() {
 #[test]
 fn qualifiers_reach_the_map_labels_and_legend() {
     let data = data::embedded().unwrap();
-    let layout = MapLayout::new(&data, ankang_graphic::data::Metric::NewUnions, 560.0, Lang::En, &LIGHT);
+    let layout = MapLayout::new(&data, ankang_graphic::data::Metric::NewUnions, 560.0, Lang::En);
     let ziyang = layout.county("610924").unwrap();
     assert_eq!(ziyang.value_text.as_deref(), Some("30+"));
     let scene = layout.frame(Highlight::default(), None);
@@ -102,7 +102,7 @@ fn qualifiers_reach_the_map_labels_and_legend() {
 fn every_county_is_hit_at_its_probe_point() {
     let data = data::embedded().unwrap();
     for width in [320.0, 560.0] {
-        let layout = MapLayout::new(&data, metric::available(&data)[0], width, Lang::Zh, &LIGHT);
+        let layout = MapLayout::new(&data, metric::available(&data)[0], width, Lang::Zh);
         for (adcode, zh, _) in BOUNDARY_COUNTIES {
             let id = adcode.to_string();
             let p = layout.probe_point(&id, 3.0).unwrap_or_else(|| panic!("no probe point in {zh}"));
@@ -117,7 +117,7 @@ fn every_county_is_hit_at_its_probe_point() {
 #[test]
 fn the_map_renders_to_svg_with_names_and_credit() {
     let data = data::embedded().unwrap();
-    let layout = MapLayout::new(&data, metric::available(&data)[0], 560.0, Lang::Zh, &LIGHT);
+    let layout = MapLayout::new(&data, metric::available(&data)[0], 560.0, Lang::Zh);
     let scene = layout.frame(Highlight { hovered: None, selected: Some("610924") }, None).resolve(&LIGHT);
     let mut svg = String::new();
     {
@@ -135,7 +135,7 @@ fn the_map_renders_to_svg_with_names_and_credit() {
 #[test]
 fn keyboard_tour_covers_every_county_west_to_east() {
     let data = data::embedded().unwrap();
-    let layout = MapLayout::new(&data, metric::available(&data)[0], 360.0, Lang::Zh, &LIGHT);
+    let layout = MapLayout::new(&data, metric::available(&data)[0], 360.0, Lang::Zh);
     for (adcode, _, _) in BOUNDARY_COUNTIES {
         assert!(layout.tour.contains(&adcode.to_string()));
     }

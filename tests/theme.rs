@@ -102,10 +102,10 @@ fn a_layouts_scenes_differ_only_in_colours_between_themes() {
             differ_only_in_colours(&format!("{kind:?} {width}px"), chart.frame(f64::INFINITY));
         }
         for m in [Metric::Overview, Metric::NewUnions, Metric::InsuranceClaims] {
-            let map = MapLayout::new(&data, m, width, Lang::Zh, &LIGHT);
+            let map = MapLayout::new(&data, m, width, Lang::Zh);
             let highlight = Highlight { hovered: Some("610921"), selected: Some("610924") };
             differ_only_in_colours(&format!("map {m:?} {width}px"), map.frame(highlight, None));
-            let bars = CountyBars::new(&data, m, width, Lang::Zh, &LIGHT);
+            let bars = CountyBars::new(&data, m, width, Lang::Zh);
             differ_only_in_colours(&format!("bars {m:?} {width}px"), bars.frame(None, Some("610924"), None));
         }
     }

@@ -113,11 +113,11 @@ impl State {
         }
         let available = if self.widths.map_body >= 1.0 { self.widths.map_body } else { self.view.layout_width() };
         let width = available.min(MAX_MAP_WIDTH);
-        let (lang, palette) = (self.view.lang, self.view.theme.palette());
-        let layout = MapLayout::new(&self.data, self.metric, width, lang, palette);
+        let lang = self.view.lang;
+        let layout = MapLayout::new(&self.data, self.metric, width, lang);
         let beside = available - layout.width - SIDE_GAP;
         let side = if beside >= SIDE_MIN { beside } else { available }.min(SIDE_MAX).floor();
-        let bars = CountyBars::new(&self.data, self.metric, side, lang, palette);
+        let bars = CountyBars::new(&self.data, self.metric, side, lang);
         self.map = Some(layout);
         self.bars = Some(bars);
         // A tween under way keeps going, now towards the new layout.

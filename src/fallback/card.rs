@@ -128,7 +128,7 @@ pub fn card(data: &Dataset, lang: Lang) -> Scene {
     // The map without its legend (the furniture), fitted to the right column.
     // The map as the page first shows it (the overview: every place and its initiative).
     if let Some(&m) = metric::available(data).first() {
-        let layout = MapLayout::new(data, m, 520.0, lang, p);
+        let layout = MapLayout::new(data, m, 520.0, lang);
         let mut frame = layout.frame(Highlight::default(), None).resolve(p);
         frame.shapes.truncate(frame.shapes.len() - layout.furniture.len());
         let (x0, y0, x1, y1) = bounds(&frame.shapes);

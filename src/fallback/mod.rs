@@ -155,12 +155,12 @@ pub fn scenes(data: &Dataset, sheet: &Sheet) -> Vec<Scene> {
     if let Some(m) = sheet.metric.filter(|m| available.contains(m)).or(available.first().copied()) {
         out.push(heading_scene(crate::map::layout::map_heading(sheet.lang), &ctx, palette));
         let highlight = Highlight { hovered: None, selected: sheet.selected };
-        let mut map = MapLayout::new(data, m, sheet.width.min(560.0), sheet.lang, palette);
+        let mut map = MapLayout::new(data, m, sheet.width.min(560.0), sheet.lang);
         // Shown at 360 px and up, the column may be drawn narrower (the narrow fallback).
         legible_labels(&mut map, (110.0 * sheet.width.min(360.0) / 360.0).ceil() / 10.0);
         out.push(map.frame(highlight, None).resolve(palette));
         let pad = ctx.pad();
-        let bars = CountyBars::new(data, m, sheet.width - 2.0 * pad, sheet.lang, palette);
+        let bars = CountyBars::new(data, m, sheet.width - 2.0 * pad, sheet.lang);
         let mut padded = Scene::new(sheet.width, bars.height + 16.0, palette.background);
         let inner = bars.frame(None, sheet.selected, None).resolve(palette);
         padded.shapes.extend(inner.shapes.into_iter().map(|s| transform(s, 1.0, (pad, 8.0))));

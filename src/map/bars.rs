@@ -45,7 +45,7 @@ pub struct CountyBars {
 
 impl CountyBars {
     /// `_palette` is not kept: rows are drawn in roles, resolved when painting.
-    pub fn new(data: &Dataset, m: Metric, width: f64, lang: Lang, _palette: &Palette) -> Self {
+    pub fn new(data: &Dataset, m: Metric, width: f64, lang: Lang) -> Self {
         let width = crate::view::usable_width(width);
         if m == Metric::Overview {
             return Self::overview(data, width, lang);
@@ -228,13 +228,12 @@ impl CountyBars {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::theme::LIGHT;
 
     #[test]
     fn the_overview_lists_all_twelve_places_with_no_bars() {
         let data = crate::data::embedded().unwrap();
         for (width, lang) in [(300.0, Lang::En), (520.0, Lang::Zh)] {
-            let chart = CountyBars::new(&data, Metric::Overview, width, lang, &LIGHT);
+            let chart = CountyBars::new(&data, Metric::Overview, width, lang);
             assert_eq!(chart.rows.len(), 12);
             for row in &chart.rows {
                 assert_eq!((row.bar_w, row.figure_id.as_deref()), (0.0, None), "{}", row.name);
@@ -249,7 +248,7 @@ mod tests {
     #[test]
     fn reported_first_by_value_then_not_reported_hatched() {
         let data = crate::data::embedded().unwrap();
-        let chart = CountyBars::new(&data, Metric::InsuranceClaims, 360.0, Lang::Zh, &LIGHT);
+        let chart = CountyBars::new(&data, Metric::InsuranceClaims, 360.0, Lang::Zh);
         assert_eq!(chart.rows.len(), 10);
         let reported: Vec<&Row> = chart.rows.iter().filter(|r| r.figure_id.is_some()).collect();
         assert!(reported.len() >= 2);
@@ -267,8 +266,8 @@ mod tests {
     #[test]
     fn an_interrupted_tween_continues_from_what_is_on_screen() {
         let data = crate::data::embedded().unwrap();
-        let a = CountyBars::new(&data, Metric::NewUnions, 400.0, Lang::Zh, &LIGHT);
-        let b = CountyBars::new(&data, Metric::InsuranceClaims, 400.0, Lang::Zh, &LIGHT);
+        let a = CountyBars::new(&data, Metric::NewUnions, 400.0, Lang::Zh);
+        let b = CountyBars::new(&data, Metric::InsuranceClaims, 400.0, Lang::Zh);
         // The ends of a tween are exactly its endpoints.
         for row in &b.blend(&a, 0.0).rows {
             let old = a.rows.iter().find(|o| o.place_id == row.place_id).unwrap();
@@ -277,7 +276,7 @@ mod tests {
         assert_eq!(b.blend(&a, 1.0), b);
         // Interrupted at t = 0.4, the next tween starts from the blended state: no jump.
         let midway = b.blend(&a, 0.4);
-        let c = CountyBars::new(&data, Metric::Attendances, 400.0, Lang::Zh, &LIGHT);
+        let c = CountyBars::new(&data, Metric::Attendances, 400.0, Lang::Zh);
         let restart = c.blend(&midway, 0.0);
         for row in &restart.rows {
             let seen = midway.rows.iter().find(|r| r.place_id == row.place_id).unwrap();
@@ -301,7 +300,7 @@ mod tests {
     fn rows_are_hit_and_fit_the_frame() {
         let data = crate::data::embedded().unwrap();
         for width in [300.0, 520.0] {
-            let chart = CountyBars::new(&data, Metric::NewUnions, width, Lang::En, &LIGHT);
+            let chart = CountyBars::new(&data, Metric::NewUnions, width, Lang::En);
             for row in &chart.rows {
                 assert_eq!(chart.row_at((5.0, row.y + 4.0)), Some(row.place_id.as_str()));
                 let value_end = row.bar_x + row.bar_w + 6.0 + text::width(&row.value_text, 14.0, true);

@@ -113,7 +113,7 @@ pub fn not_reported(lang: Lang) -> &'static str {
 impl MapLayout {
     /// `_palette` is not kept: the layout draws in roles (`Ink`), resolved
     /// when painting, so one layout serves both themes.
-    pub fn new(data: &Dataset, metric: Metric, width: f64, lang: Lang, _palette: &Palette) -> Self {
+    pub fn new(data: &Dataset, metric: Metric, width: f64, lang: Lang) -> Self {
         let geometry: &MapGeometry = geo::map();
         let width = crate::view::usable_width(width);
         let pad = if width >= 480.0 { 16.0 } else { 10.0 };

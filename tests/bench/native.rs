@@ -14,7 +14,6 @@ use ankang_graphic::charts::{ChartKind, Ctx};
 use ankang_graphic::data::{self, Lang, Metric};
 use ankang_graphic::geo::{self, BOUNDARY_COUNTIES};
 use ankang_graphic::map::{Highlight, MapLayout};
-use ankang_graphic::theme::LIGHT;
 use ankang_graphic::view::View;
 
 /// Time spent sampling each case (after warm-up), and the sample bounds.
@@ -110,11 +109,11 @@ fn main() {
     let metric = Metric::NewUnions;
     for width in [360.0, 560.0] {
         bench(&mut rows, format!("MapLayout::new {width} px (incl. labels)"), 1, || {
-            black_box(MapLayout::new(&data, metric, width, Lang::Zh, &LIGHT));
+            black_box(MapLayout::new(&data, metric, width, Lang::Zh));
         });
     }
     for width in [360.0, 560.0] {
-        let layout = MapLayout::new(&data, metric, width, Lang::Zh, &LIGHT);
+        let layout = MapLayout::new(&data, metric, width, Lang::Zh);
         bench(&mut rows, format!("map frame (scene) {width} px"), 1, || {
             black_box(layout.frame(Highlight::default(), None));
         });
