@@ -1,6 +1,7 @@
 //! The city's headline figures: three counters (workers, high-skill talents,
 //! wage growth) and a bar chart of the people honoured since the reform.
 
+use super::bar::HBar;
 use super::counters::{self, Counter};
 use super::{draw_lines, wrap_into, Chart, Ctx, Hotspot, Line};
 use crate::anim;
@@ -8,8 +9,7 @@ use crate::data::{Figure, Lang};
 use crate::format;
 use crate::layout::scale::LinearScale;
 use crate::layout::text;
-use crate::layout::Rect;
-use crate::scene::{Align, Font, Scene};
+use crate::scene::Scene;
 use crate::theme::{Ink, INKS};
 
 /// Counters, in reading order.
@@ -25,26 +25,13 @@ fn honours_heading(lang: Lang) -> &'static str {
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub struct Bar {
-    pub figure_id: String,
-    /// The settled bar, in CSS px.
-    pub x: f64,
-    pub y: f64,
-    pub final_width: f64,
-    pub height: f64,
-    pub value_text: String,
-    pub value_size: f64,
-    pub label: Line,
-}
-
-#[derive(Clone, Debug, PartialEq)]
 pub struct HeadlineLayout {
     pub width: f64,
     pub height: f64,
     pub lang: Lang,
     pub lines: Vec<Line>,
     pub counters: Vec<Counter>,
-    pub bars: Vec<Bar>,
+    pub bars: Vec<HBar>,
     pub hotspots: Vec<Hotspot>,
 }
 
@@ -81,14 +68,16 @@ impl HeadlineLayout {
             let scale = LinearScale::new(max, right_w - reserve);
             for (figure, value_text) in honours.iter().zip(values) {
                 let label_text = figure.label.get(lang).to_owned();
-                let label = Line { x: right_x, y, text: label_text, size: body, bold: false };
+                let label = vec![Line { x: right_x, y, text: label_text, size: body, bold: false }];
                 y += text::line_height(body) + 3.0;
-                bars.push(Bar {
+                bars.push(HBar {
                     figure_id: figure.id.clone(),
+                    value: figure.value,
                     x: right_x,
                     y,
                     final_width: scale.apply(figure.value),
                     height: BAR_HEIGHT,
+                    clamped: false,
                     value_text,
                     value_size,
                     label,
@@ -98,15 +87,7 @@ impl HeadlineLayout {
         }
         let bottom = left_y.max(y);
         let mut hotspots: Vec<Hotspot> = counters.iter().map(Counter::hotspot).collect();
-        hotspots.extend(bars.iter().map(|b| Hotspot {
-            rect: Rect {
-                x: b.x + b.final_width + 6.0,
-                y: b.y,
-                w: text::width(&b.value_text, b.value_size, true),
-                h: b.height,
-            },
-            figure_id: b.figure_id.clone(),
-        }));
+        hotspots.extend(bars.iter().map(HBar::hotspot));
         HeadlineLayout { width, height: (bottom + pad).ceil(), lang, lines, counters, bars, hotspots }
     }
 }
@@ -129,22 +110,7 @@ impl Chart for HeadlineLayout {
             c.draw(&mut scene, anim::staggered(elapsed_ms, i), p);
         }
         for (i, bar) in self.bars.iter().enumerate() {
-            let t = anim::staggered(elapsed_ms, self.counters.len() + i);
-            let l = &bar.label;
-            scene.text(l.x, l.y, l.text.clone(), Font::regular(l.size), p.text, Align::Left);
-            let w = bar.final_width * t;
-            scene.rect(bar.x, bar.y, w, bar.height, p.bar);
-            if t > 0.0 {
-                let ty = bar.y + (bar.height - bar.value_size) / 2.0;
-                scene.text(
-                    bar.x + w + 6.0,
-                    ty,
-                    bar.value_text.clone(),
-                    Font::bold(bar.value_size),
-                    p.text,
-                    Align::Left,
-                );
-            }
+            bar.draw(&mut scene, anim::staggered(elapsed_ms, self.counters.len() + i), p);
         }
         scene
     }
@@ -156,8 +122,7 @@ impl Chart for HeadlineLayout {
     fn describe(&self) -> String {
         let zh = self.lang == Lang::Zh;
         let mut parts: Vec<String> = self.counters.iter().map(|c| c.describe(zh)).collect();
-        let colon = if zh { "：" } else { ": " };
-        parts.extend(self.bars.iter().map(|b| format!("{}{colon}{}", b.label.text, b.value_text)));
+        parts.extend(self.bars.iter().map(|b| b.describe(self.lang)));
         parts.join(if zh { "；" } else { "; " })
     }
 }
