@@ -13,22 +13,13 @@ use ankang_graphic::theme::{Rgba, LIGHT};
 use ankang_graphic::view::View;
 use ankang_graphic::web::{mount, Graphic};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
+
+mod common;
+use common::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
-    });
-    JsFuture::from(promise).await.unwrap();
-}
 
 /// Waits (up to 3 s) until `done` holds. A refit after a resize comes a frame
 /// or two after the observer's report, and frames come later in WebKit, and
@@ -43,14 +34,6 @@ async fn until(what: &str, done: impl Fn() -> bool) {
     panic!("still not after 3 s: {what}");
 }
 
-/// A fresh container of the given CSS width, appended to the page.
-fn container(width: u32) -> HtmlElement {
-    let div: HtmlElement = document().create_element("div").unwrap().dyn_into().unwrap();
-    div.style().set_property("width", &format!("{width}px")).unwrap();
-    document().body().unwrap().append_child(&div).unwrap();
-    div
-}
-
 fn canvas_in(el: &HtmlElement) -> HtmlCanvasElement {
     el.query_selector("canvas").unwrap().expect("a canvas").dyn_into().unwrap()
 }
@@ -63,21 +46,6 @@ fn pixel(canvas: &HtmlCanvasElement, x: f64, y: f64) -> (u8, u8, u8) {
 
 fn rgb(c: Rgba) -> (u8, u8, u8) {
     (c.0, c.1, c.2)
-}
-
-fn set_dpr(dpr: f64) {
-    let descriptor = js_sys::Object::new();
-    js_sys::Reflect::set(&descriptor, &"value".into(), &dpr.into()).unwrap();
-    js_sys::Reflect::set(&descriptor, &"configurable".into(), &true.into()).unwrap();
-    js_sys::Object::define_property(&web_sys::window().unwrap(), &"devicePixelRatio".into(), &descriptor);
-}
-
-fn options(pairs: &[(&str, JsValue)]) -> JsValue {
-    let obj = js_sys::Object::new();
-    for (k, v) in pairs {
-        js_sys::Reflect::set(&obj, &(*k).into(), v).unwrap();
-    }
-    obj.into()
 }
 
 async fn settle(graphic: &Graphic) {
@@ -228,14 +196,6 @@ fn click_at(canvas: &HtmlCanvasElement, css: (f64, f64)) {
     init.set_client_y((rect.top() + css.1).round() as i32);
     let event = web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap();
     canvas.dispatch_event(&event).unwrap();
-}
-
-fn key(target: &HtmlElement, name: &str) {
-    let init = web_sys::KeyboardEventInit::new();
-    init.set_key(name);
-    init.set_bubbles(true);
-    let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
-    target.dispatch_event(&event).unwrap();
 }
 
 #[wasm_bindgen_test]

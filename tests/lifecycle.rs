@@ -8,42 +8,18 @@ use std::rc::Rc;
 
 use ankang_graphic::web::{mount, Graphic};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
+
+mod common;
+use common::*;
 use web_sys::{HtmlCanvasElement, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
-    });
-    JsFuture::from(promise).await.unwrap();
-}
-
-fn container(width: u32) -> HtmlElement {
-    let div: HtmlElement = document().create_element("div").unwrap().dyn_into().unwrap();
-    div.style().set_property("width", &format!("{width}px")).unwrap();
-    document().body().unwrap().append_child(&div).unwrap();
-    div
-}
 
 fn still() -> JsValue {
     let obj = js_sys::Object::new();
     js_sys::Reflect::set(&obj, &"animate".into(), &false.into()).unwrap();
     obj.into()
-}
-
-fn key(target: &HtmlElement, name: &str) {
-    let init = web_sys::KeyboardEventInit::new();
-    init.set_key(name);
-    init.set_bubbles(true);
-    let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
-    target.dispatch_event(&event).unwrap();
 }
 
 fn map_canvas(el: &HtmlElement) -> HtmlElement {

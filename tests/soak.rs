@@ -13,60 +13,16 @@
 
 use ankang_graphic::web::{mount, Graphic};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
+
+mod common;
+use common::*;
 use web_sys::{HtmlCanvasElement, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn window() -> web_sys::Window {
-    web_sys::window().unwrap()
-}
-
-fn document() -> web_sys::Document {
-    window().document().unwrap()
-}
-
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
-    });
-    JsFuture::from(promise).await.unwrap();
-}
-
-/// Waits for the next animation frame: style, layout and ResizeObserver
-/// callbacks run before it.
-async fn next_frame() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        window().request_animation_frame(&resolve).unwrap();
-    });
-    JsFuture::from(promise).await.unwrap();
-}
-
-fn set_dpr(dpr: f64) {
-    let descriptor = js_sys::Object::new();
-    js_sys::Reflect::set(&descriptor, &"value".into(), &dpr.into()).unwrap();
-    js_sys::Reflect::set(&descriptor, &"configurable".into(), &true.into()).unwrap();
-    js_sys::Object::define_property(&window(), &"devicePixelRatio".into(), &descriptor);
-}
-
-fn container(width: u32) -> HtmlElement {
-    let div: HtmlElement = document().create_element("div").unwrap().dyn_into().unwrap();
-    div.style().set_property("width", &format!("{width}px")).unwrap();
-    document().body().unwrap().append_child(&div).unwrap();
-    div
-}
-
 fn set_width(el: &HtmlElement, width: u32) {
     el.style().set_property("width", &format!("{width}px")).unwrap();
-}
-
-fn options(pairs: &[(&str, JsValue)]) -> JsValue {
-    let obj = js_sys::Object::new();
-    for (k, v) in pairs {
-        js_sys::Reflect::set(&obj, &(*k).into(), v).unwrap();
-    }
-    obj.into()
 }
 
 fn canvases(el: &HtmlElement) -> Vec<HtmlCanvasElement> {

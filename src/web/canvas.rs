@@ -64,6 +64,21 @@ impl Canvas2d {
         })
     }
 
+    /// A new path through `points` (closed when `close`), ready to stroke or fill.
+    fn trace<I: IntoIterator<Item = BackendCoord>>(&self, points: I, close: bool) {
+        let mut points = points.into_iter();
+        self.context.begin_path();
+        if let Some(start) = points.next() {
+            self.context.move_to(f64::from(start.0), f64::from(start.1));
+            for next in points {
+                self.context.line_to(f64::from(next.0), f64::from(next.1));
+            }
+            if close {
+                self.context.close_path();
+            }
+        }
+    }
+
     fn set_fill(&mut self, color: BackendColor) {
         let key = (color.rgb, color.alpha.to_bits());
         if self.fill != Some(key) {
@@ -147,15 +162,8 @@ impl DrawingBackend for Canvas2d {
         if style.color().alpha == 0.0 {
             return Ok(());
         }
-        let mut path = path.into_iter();
-        self.context.begin_path();
-        if let Some(start) = path.next() {
-            self.set_line_style(style);
-            self.context.move_to(f64::from(start.0), f64::from(start.1));
-            for next in path {
-                self.context.line_to(f64::from(next.0), f64::from(next.1));
-            }
-        }
+        self.set_line_style(style);
+        self.trace(path, false);
         self.context.stroke();
         Ok(())
     }
@@ -168,16 +176,8 @@ impl DrawingBackend for Canvas2d {
         if style.color().alpha == 0.0 {
             return Ok(());
         }
-        let mut path = path.into_iter();
-        self.context.begin_path();
-        if let Some(start) = path.next() {
-            self.set_fill(style.color());
-            self.context.move_to(f64::from(start.0), f64::from(start.1));
-            for next in path {
-                self.context.line_to(f64::from(next.0), f64::from(next.1));
-            }
-            self.context.close_path();
-        }
+        self.set_fill(style.color());
+        self.trace(path, true);
         self.context.fill();
         Ok(())
     }

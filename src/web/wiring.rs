@@ -47,6 +47,18 @@ fn key(event: &Event) -> Option<Key> {
     Key::parse(&event.dyn_ref::<KeyboardEvent>()?.key())
 }
 
+/// The keys a focused canvas answers to, as messages. Arrows, Home and End
+/// would scroll the page, so their default is prevented; `passes` keeps its.
+fn listen_keys(shell: &Rc<Shell>, target: &EventTarget, passes: Key, to_msg: impl Fn(Key) -> Msg + 'static) {
+    listen(shell, target, "keydown", move |shell, event| {
+        let Some(key) = key(event) else { return };
+        if key != passes {
+            event.prevent_default();
+        }
+        dispatch(shell, to_msg(key));
+    });
+}
+
 /// The graphic's own elements: toolbar, charts, map, switcher, bars, card.
 pub fn install_events(shell: &Rc<Shell>) {
     let (toolbar, charts, map) = {
@@ -71,13 +83,7 @@ pub fn install_events(shell: &Rc<Shell>) {
         listen(shell, canvas, "click", on_pointer);
         listen(shell, canvas, "pointerleave", move |shell, _| dispatch(shell, Msg::ChartLeave(i)));
         listen(shell, canvas, "blur", move |shell, _| dispatch(shell, Msg::ChartLeave(i)));
-        listen(shell, canvas, "keydown", move |shell, event| {
-            let Some(key) = key(event) else { return };
-            if key != Key::Enter {
-                event.prevent_default();
-            }
-            dispatch(shell, Msg::ChartKey { chart: i, key });
-        });
+        listen_keys(shell, canvas, Key::Enter, move |key| Msg::ChartKey { chart: i, key });
     }
     let Some((canvas, switcher, card, bars)) = map else { return };
     listen(shell, &canvas, "pointermove", |shell, event| {
@@ -92,13 +98,7 @@ pub fn install_events(shell: &Rc<Shell>) {
     });
     listen(shell, &canvas, "pointerleave", |shell, _| dispatch(shell, Msg::MapLeave));
     listen(shell, &canvas, "blur", |shell, _| dispatch(shell, Msg::MapLeave));
-    listen(shell, &canvas, "keydown", |shell, event| {
-        let Some(key) = key(event) else { return };
-        if key != Key::Escape {
-            event.prevent_default();
-        }
-        dispatch(shell, Msg::MapKey { key, on_canvas: true });
-    });
+    listen_keys(shell, &canvas, Key::Escape, |key| Msg::MapKey { key, on_canvas: true });
     listen(shell, &card, "keydown", |shell, event| {
         if let Some(key) = key(event) {
             dispatch(shell, Msg::MapKey { key, on_canvas: false });
@@ -130,13 +130,7 @@ pub fn install_events(shell: &Rc<Shell>) {
     });
     listen(shell, &bars, "pointerleave", |shell, _| dispatch(shell, Msg::BarsLeave));
     listen(shell, &bars, "blur", |shell, _| dispatch(shell, Msg::BarsLeave));
-    listen(shell, &bars, "keydown", |shell, event| {
-        let Some(key) = key(event) else { return };
-        if key != Key::Enter {
-            event.prevent_default();
-        }
-        dispatch(shell, Msg::BarsKey(key));
-    });
+    listen_keys(shell, &bars, Key::Enter, Msg::BarsKey);
 }
 
 /// The place under the pointer on the map, and the pointer in CSS px.
