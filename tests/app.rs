@@ -15,7 +15,77 @@ fn mounted(motion: bool) -> State {
     update(&mut s, Msg::Hash { hash: String::new(), full: false }, 0.0);
     let fx = update(&mut s, resize(1200.0), 0.0);
     assert!(fx.relaid && fx.paint.map && fx.paint.has_chart(0));
+    // The page idle after the first frames: the map is laid out (with
+    // motion off, it already was).
+    let fx = update(&mut s, Msg::Idle, 0.0);
+    assert!(s.map.is_some() && fx.relaid == motion);
     s
+}
+
+/// A graphic measured but not yet idle: the charts laid out, the map not.
+fn measured() -> State {
+    let view = View { width: 0.0, dpr: 1.0, lang: Lang::Zh, reduced_motion: false, theme: Theme::Light };
+    let mut s = State::new(data::embedded().unwrap(), view, false, true);
+    let fx = update(&mut s, resize(1200.0), 0.0);
+    assert!(fx.relaid && s.charts.iter().all(Option::is_some));
+    s
+}
+
+#[test]
+fn the_map_waits_for_idle_time_or_for_whatever_needs_it() {
+    // Nothing of the map before the first frame, and not settled without it.
+    let mut s = measured();
+    assert!(s.map.is_none() && s.bars.is_none() && s.map_deferred);
+    update(&mut s, Msg::ChartsSeen(Vec::new()), 0.0);
+    assert!(!update(&mut s, Msg::Redraw, 0.0).settled);
+    // A resize meanwhile lays out the charts only.
+    update(&mut s, resize(900.0), 0.0);
+    assert!(s.map.is_none());
+    // Idle time lays it out once, at the width measured last.
+    let fx = update(&mut s, Msg::Idle, 0.0);
+    assert!(fx.relaid && fx.card && fx.paint.map && fx.settled);
+    // With motion off there is nothing to wait for.
+    let view = View { width: 0.0, dpr: 1.0, lang: Lang::Zh, reduced_motion: true, theme: Theme::Light };
+    let mut s = State::new(data::embedded().unwrap(), view, false, true);
+    update(&mut s, resize(1200.0), 0.0);
+    assert!(s.map.is_some() && !s.map_deferred);
+    assert_eq!(s.map.as_ref().map(|m| m.width), Some(560.0));
+    assert!(!update(&mut s, Msg::Idle, 0.0).relaid, "only once");
+
+    // The map nearing the viewport, a host's call or a link: laid out at once.
+    let mut s = measured();
+    assert!(update(&mut s, Msg::MapNear, 0.0).relaid && s.map.is_some());
+    let mut s = measured();
+    let fx = update(&mut s, Msg::Host(HostCall::Select(Some("610924".into()))), 0.0);
+    assert!(fx.relaid && s.map.is_some() && s.selected.as_deref() == Some("610924"));
+    let mut s = measured();
+    let fx = update(&mut s, Msg::Host(HostCall::SetMetric(Metric::NewUnions)), 0.0);
+    assert!(fx.relaid && s.map.as_ref().is_some_and(|m| m.metric == Metric::NewUnions));
+    let mut s = measured();
+    let fx = update(&mut s, Msg::Hash { hash: "#county=610924".into(), full: true }, 0.0);
+    assert!(fx.relaid && fx.warnings.is_empty() && s.selected.as_deref() == Some("610924"));
+    // A link with only a language or a theme leaves the map to idle time.
+    let mut s = measured();
+    update(&mut s, Msg::Hash { hash: "#lang=en".into(), full: true }, 0.0);
+    assert!(s.map.is_none() && s.view.lang == Lang::En);
+    // The metric and the hash say the same laid out or not.
+    assert_eq!(s.metric, Metric::Overview);
+}
+
+#[test]
+fn the_places_known_before_the_layout_are_the_tours() {
+    let s = mounted(false);
+    let mut tour = s.tour().to_vec();
+    let mut known = ankang_graphic::map::layout::place_ids();
+    tour.sort();
+    known.sort();
+    assert_eq!(tour, known);
+    for id in &tour {
+        assert!(s.is_place(id), "{id}");
+    }
+    for id in ["", "999999", "+610924", "0610924", "610924 ", "city "] {
+        assert!(!s.is_place(id), "{id:?}");
+    }
 }
 
 fn resize(width: f64) -> Msg {

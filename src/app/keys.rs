@@ -107,7 +107,7 @@ pub(super) fn bars_key(state: &mut State, key: Key, fx: &mut Effects) {
 }
 
 pub(super) fn apply_hash(state: &mut State, hash: &str, full: bool, fx: &mut Effects) {
-    let places: Vec<String> = state.tour().to_vec();
+    let places = crate::map::layout::place_ids();
     let (link, warnings) = deeplink::parse(hash, &places);
     if !full {
         // Before the first layout: language and theme only, nothing drawn yet.
@@ -121,6 +121,9 @@ pub(super) fn apply_hash(state: &mut State, hash: &str, full: bool, fx: &mut Eff
         return;
     }
     fx.warnings = warnings;
+    if link.metric.is_some() || link.place.is_some() {
+        super::update::ensure_map(state, fx);
+    }
     if let Some(theme) = link.theme {
         state.theme_forced = true;
         if theme != state.view.theme {

@@ -122,4 +122,6 @@ pub enum Msg {
     Frame,
     /// Repaint every canvas (the handle's `redraw`: late fonts, benchmarks).
     Redraw,
+    /// The page is idle after the first frames: the deferred map is laid out.
+    Idle,
 }

@@ -51,6 +51,11 @@ pub struct State {
     pub hovered: Option<Hover>,
     /// The map is drawn once it nears the viewport (or the reader acts on it).
     pub map_seen: bool,
+    /// The map is not laid out yet: that waits until the page is idle after
+    /// the first charts are drawn, or until something needs it sooner
+    /// (`ensure_map`), so no map work stands before the first frame. Never
+    /// with motion off (the map is then drawn with the charts).
+    pub map_deferred: bool,
     /// Until the visibility observer first reports, entries may be about to start.
     pub awaiting_observer: bool,
     /// When the tab was hidden (ms), to pause animations for as long.
@@ -81,6 +86,9 @@ impl State {
             deeplink,
             metric,
             map_seen: view.reduced_motion,
+            // With motion off everything is drawn final at once, the map
+            // included (it counts as seen): nothing is left for later.
+            map_deferred: !metrics.is_empty() && !view.reduced_motion,
             awaiting_observer: !view.reduced_motion,
             metrics,
             selected: None,
@@ -103,7 +111,26 @@ impl State {
             self.charts[i] = kind.build(&Ctx::new(&self.data, &self.view, width));
             self.chart_cursor[i] = None;
         }
+        if !self.map_deferred {
+            self.relayout_map();
+        }
+    }
+
+    /// Lays the map out if it was still deferred; whether it did (the map's
+    /// canvases then need fitting and painting).
+    pub fn ensure_map(&mut self) -> bool {
+        if !self.map_deferred {
+            return false;
+        }
+        self.map_deferred = false;
         self.relayout_map();
+        true
+    }
+
+    /// The data has a map: the metric and the places mean something, laid
+    /// out or not.
+    pub fn has_map(&self) -> bool {
+        !self.metrics.is_empty()
     }
 
     /// Lays the map and the county bars out for the current metric.
@@ -144,8 +171,9 @@ impl State {
         self.map.as_ref().map_or(&[], |m| m.tour.as_slice())
     }
 
+    /// A county or marker of the map, known before the map is laid out.
     pub fn is_place(&self, id: &str) -> bool {
-        self.tour().iter().any(|t| t == id)
+        self.has_map() && crate::map::layout::is_place(id)
     }
 
     /// Chart `i`'s frame at `now`, or None while it waits to be seen (its
@@ -187,6 +215,6 @@ impl State {
     }
 
     pub fn settled(&self) -> bool {
-        !self.timeline.running() && !self.awaiting_observer
+        !self.timeline.running() && !self.awaiting_observer && !self.map_deferred
     }
 }

@@ -25,6 +25,9 @@ pub(super) enum From {
 
 pub fn update(state: &mut State, msg: Msg, now: f64) -> Effects {
     let mut fx = Effects::default();
+    if needs_map(&msg) {
+        ensure_map(state, &mut fx);
+    }
     match msg {
         Msg::Resize { width, dpr, slots, map_body } => {
             let widths = Widths { slots, map_body };
@@ -60,6 +63,8 @@ pub fn update(state: &mut State, msg: Msg, now: f64) -> Effects {
             }
         }
         Msg::Redraw => fx.paint = Paint::ALL,
+        // The map was laid out above, if it still waited.
+        Msg::Idle => {}
         Msg::MapNear => {
             if !state.map_seen {
                 state.map_seen = true;
@@ -169,11 +174,42 @@ pub fn update(state: &mut State, msg: Msg, now: f64) -> Effects {
     }
     // Keep the frames coming while anything moves after this one.
     fx.frame = state.hidden_at.is_none() && running_after(state, now, &fx);
-    fx.settled = !fx.frame && !state.awaiting_observer;
+    fx.settled = !fx.frame && !state.awaiting_observer && !state.map_deferred;
     if !state.deeplink {
         fx.hash = None;
     }
     fx
+}
+
+/// The messages that act on the map or ask for it: it is laid out first if
+/// it was still deferred. The rest (the charts, the page) never wait for it.
+fn needs_map(msg: &Msg) -> bool {
+    matches!(
+        msg,
+        Msg::MapNear
+            | Msg::Idle
+            | Msg::MapPointer { .. }
+            | Msg::MapLeave
+            | Msg::MapClick { .. }
+            | Msg::MapKey { .. }
+            | Msg::BarsPointer { .. }
+            | Msg::BarsLeave
+            | Msg::BarsKey(_)
+            | Msg::BarsClick { .. }
+            | Msg::MetricButton(_)
+            | Msg::CloseCard
+            | Msg::Host(HostCall::SetMetric(_) | HostCall::Select(_))
+    )
+}
+
+/// Lays the deferred map out, with what follows: its canvases fitted, its
+/// card filled, its frame painted.
+pub(super) fn ensure_map(state: &mut State, fx: &mut Effects) {
+    if state.ensure_map() {
+        fx.relaid = true;
+        fx.card = true;
+        fx.paint.map = true;
+    }
 }
 
 /// Whether anything still animates once this update's paints are drawn: a
@@ -192,7 +228,7 @@ fn running_after(state: &State, now: f64, fx: &Effects) -> bool {
 pub(super) fn hash_of(state: &State) -> String {
     deeplink::format(&DeepLink {
         place: state.selected.clone(),
-        metric: state.map.as_ref().map(|_| state.metric),
+        metric: state.has_map().then_some(state.metric),
         lang: Some(state.view.lang),
         theme: state.theme_forced.then_some(state.view.theme),
     })
@@ -272,7 +308,9 @@ pub(super) fn set_metric(state: &mut State, m: Metric, from: From, now: f64, at_
     };
     state.timeline.map = None;
     state.metric = m;
-    state.relayout_map();
+    if !state.ensure_map() {
+        state.relayout_map();
+    }
     let still = at_once || state.view.reduced_motion;
     if let (false, Some(from), Some(to)) = (still, on_screen, state.map_target()) {
         state.timeline.map = Some(Tween::new(from, to, MAP_TWEEN_MS, ease_in_out_cubic));

@@ -110,6 +110,19 @@ pub fn not_reported(lang: Lang) -> &'static str {
     crate::text::text(crate::text::Text::NotReported, lang)
 }
 
+/// The places a layout's tour holds (the boundaries' counties, then the
+/// markers), known without laying the map out: for links and the handle.
+pub fn place_ids() -> Vec<String> {
+    let counties = geo::map().counties.iter().map(|c| c.adcode.to_string());
+    counties.chain(geo::MARKERS.iter().map(|m| marker_place(m).0.to_owned())).collect()
+}
+
+/// Whether `id` is one of `place_ids()`.
+pub fn is_place(id: &str) -> bool {
+    geo::MARKERS.iter().any(|m| marker_place(m).0 == id)
+        || geo::map().counties.iter().any(|c| c.adcode.to_string() == id)
+}
+
 impl MapLayout {
     /// `_palette` is not kept: the layout draws in roles (`Ink`), resolved
     /// when painting, so one layout serves both themes.

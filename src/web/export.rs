@@ -15,7 +15,7 @@ pub fn png(app: &State) {
         width: crate::fallback::LONG_WIDTH,
         lang: app.view.lang,
         theme: app.view.theme,
-        metric: app.map.as_ref().map(|_| app.metric),
+        metric: app.has_map().then_some(app.metric),
         selected: app.selected.as_deref(),
         url: url.as_deref(),
     };

@@ -116,7 +116,7 @@ impl Graphic {
         wiring::install_observers(&shell);
         wiring::install_page_listeners(&shell);
         wiring::install_events(&shell);
-        wiring::schedule_table(&shell);
+        wiring::schedule_idle_work(&shell);
         if deeplink {
             dispatch(&shell, Msg::Hash { hash: current_hash(), full: true });
         }
@@ -192,7 +192,7 @@ impl Graphic {
 
     /// The id of the view the map shows.
     pub fn metric(&self) -> Option<String> {
-        self.read(|app| app.map.as_ref().map(|_| metric::id(app.metric).to_owned())).flatten()
+        self.read(|app| app.has_map().then(|| metric::id(app.metric).to_owned())).flatten()
     }
 
     /// The theme in use: "light" or "dark".

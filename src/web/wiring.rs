@@ -319,17 +319,25 @@ fn rebuild_table(shell: &Shell) {
     page.rebuild_table(&app);
 }
 
-/// Builds the data table when the browser is idle (within a second).
-pub fn schedule_table(shell: &Rc<Shell>) {
+/// The work no first frame waits for, each part when the browser is idle
+/// (within a second): the map's layout (`Msg::Idle`; sooner if the map nears
+/// the viewport or something asks for it), then the data table.
+pub fn schedule_idle_work(shell: &Rc<Shell>) {
+    when_idle(shell, |shell| dispatch(shell, Msg::Idle));
+    when_idle(shell, |shell| rebuild_table(shell));
+}
+
+/// Runs `work` in an idle callback, or after 100 ms where there is none (WebKit).
+fn when_idle(shell: &Rc<Shell>, work: impl FnOnce(&Rc<Shell>) + 'static) {
     let weak = Rc::downgrade(shell);
-    let build = Closure::once_into_js(move || {
+    let run = Closure::once_into_js(move || {
         let Some(shell) = weak.upgrade() else { return };
-        rebuild_table(&shell);
+        work(&shell);
     });
     let Some(window) = dom::window() else { return };
     let options = web_sys::IdleRequestOptions::new();
     options.set_timeout(1000);
-    if window.request_idle_callback_with_options(build.unchecked_ref(), &options).is_err() {
-        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(build.unchecked_ref(), 100);
+    if window.request_idle_callback_with_options(run.unchecked_ref(), &options).is_err() {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), 100);
     }
 }
