@@ -146,6 +146,42 @@ fn bad_override_shows_a_message_in_the_frame() {
     el.remove();
 }
 
+/// serde-wasm-bindgen alone would skip keys a struct does not declare;
+/// natively they are errors, and in the browser too, at any depth; so are
+/// values of the wrong type.
+#[wasm_bindgen_test]
+fn a_misspelt_key_is_named_at_any_depth() {
+    let cases: [(&[&str], &str); 5] = [
+        (&["figures", "0", "vaule"], "unknown field `vaule`"),
+        (&["figures", "1", "label"], "expected struct I18n"),
+        (&["figures", "2", "derived"], "invalid type: floating point `1.0`, expected a sequence"),
+        (&["figures", "3", "label", "fr"], "unknown field `fr`, expected `zh` or `en`"),
+        (&["places", "0", "marker", "shrot"], "unknown field `shrot`"),
+    ];
+    for (path, expected) in cases {
+        let mut doc: serde_json::Value = serde_json::from_str(data::EMBEDDED_JSON).unwrap();
+        let mut at = &mut doc;
+        for step in &path[..path.len() - 1] {
+            at = match step.parse::<usize>() {
+                Ok(i) => &mut at[i],
+                Err(_) => &mut at[*step],
+            };
+        }
+        if at.is_null() {
+            *at = serde_json::json!({ "short": { "zh": "市", "en": "City" }, "key": { "zh": "市", "en": "City" } });
+        }
+        at[path[path.len() - 1]] = serde_json::json!(1);
+        let el = container(400);
+        let bad = js_sys::JSON::parse(&doc.to_string()).unwrap();
+        assert!(mount(&el, options(&[("data", bad)])).is_err(), "{path:?}");
+        let text = el.query_selector(".ak-error").unwrap().expect("a message").text_content().unwrap();
+        assert!(text.contains(expected), "{path:?}: {text}");
+        let id = doc[path[0]][path[1].parse::<usize>().unwrap()]["id"].as_str().unwrap().to_owned();
+        assert!(text.contains(&id), "names the item {id}: {text}");
+        el.remove();
+    }
+}
+
 #[wasm_bindgen_test]
 fn a_good_override_is_used_and_a_broken_json_script_is_reported() {
     let script = document().create_element("script").unwrap();

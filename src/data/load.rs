@@ -187,7 +187,8 @@ mod browser {
             Reflect::get(self, &JsValue::from_str("id")).ok()?.as_string()
         }
         fn decode<T: DeserializeOwned>(self) -> Result<T, String> {
-            serde_wasm_bindgen::from_value(self).map_err(|e| message_of(&JsValue::from(e)))
+            // Strict: no key beyond the struct's fields, as natively.
+            T::deserialize(super::super::strict::Strict(self)).map_err(|e| message_of(&JsValue::from(e)))
         }
     }
 

@@ -4,6 +4,8 @@ mod error;
 mod literal;
 mod load;
 mod model;
+#[cfg(target_arch = "wasm32")]
+mod strict;
 mod validate;
 
 pub use error::{DataError, ErrorKind};
