@@ -216,6 +216,39 @@ fn map_canvas(el: &HtmlElement) -> HtmlCanvasElement {
     el.query_selector(".ak-map canvas").unwrap().expect("a map canvas").dyn_into().unwrap()
 }
 
+/// With motion on, the map waits for idle time after mount: meanwhile its
+/// heading and switcher already read right and the graphic is not settled;
+/// then it is drawn, described, and the handle knew its places all along.
+#[wasm_bindgen_test]
+async fn the_map_is_laid_out_after_the_first_frame_and_reads_right_before() {
+    let el = container(500);
+    let graphic = mount(&el, JsValue::UNDEFINED).unwrap();
+    let heading = el.query_selector(".ak-map .ak-h").unwrap().unwrap().text_content().unwrap();
+    assert!(heading.contains("工会"), "{heading}");
+    let buttons = el.query_selector_all(".ak-map .ak-metric").unwrap();
+    assert!(buttons.length() > 1);
+    for i in 0..buttons.length() {
+        assert!(!buttons.get(i).unwrap().text_content().unwrap().is_empty());
+    }
+    assert!(!graphic.settled(), "the map is still to come");
+    assert_eq!(graphic.metric().as_deref(), Some("overview"));
+    until("the map laid out", || map_canvas(&el).get_attribute("aria-label").is_some_and(|l| l.contains("紫阳"))).await;
+    until("settled", || graphic.settled()).await;
+    let canvas = map_canvas(&el);
+    assert!(canvas.width() > 300 && canvas.height() > 300, "{}x{}", canvas.width(), canvas.height());
+    graphic.destroy();
+    el.remove();
+
+    // A host's call before idle time lays it out at once.
+    let el = container(500);
+    let graphic = mount(&el, JsValue::UNDEFINED).unwrap();
+    assert!(graphic.select("610924"));
+    assert_eq!(graphic.selected().as_deref(), Some("610924"));
+    assert!(map_canvas(&el).get_attribute("aria-label").is_some_and(|l| l.contains("紫阳")));
+    graphic.destroy();
+    el.remove();
+}
+
 /// The layout the page drew: same data, metric and CSS width as its canvas.
 fn map_layout(el: &HtmlElement, graphic: &Graphic) -> MapLayout {
     let data = data::embedded().unwrap();

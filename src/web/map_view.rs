@@ -105,7 +105,12 @@ impl MapView {
     /// Sizes both canvases for the layouts in `app`, rebuilds the hit paths
     /// and refreshes every text.
     pub fn fit(&mut self, app: &State) {
-        let (Some(layout), Some(bars)) = (app.map.as_ref(), app.bars.as_ref()) else { return };
+        let (Some(layout), Some(bars)) = (app.map.as_ref(), app.bars.as_ref()) else {
+            // Not laid out yet (idle time will): the heading and switcher
+            // still read right meanwhile.
+            self.refresh(app);
+            return;
+        };
         let (lang, dpr) = (app.view.lang, app.view.layout_dpr());
         self.surface.resize(layout.width, layout.height, dpr);
         dom::set_style(&self.wrap, &[("width", &format::css_px(layout.width))]);
