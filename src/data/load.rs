@@ -40,7 +40,7 @@ trait Doc: Sized {
     /// The `id` member, when it is a string.
     fn id(&self) -> Option<String>;
     /// The item decoded by serde; the error as text.
-    fn decode<T: DeserializeOwned>(self) -> Result<T, String>;
+    fn decode<T: DeserializeOwned>(&self) -> Result<T, String>;
 }
 
 fn syntax_error(detail: &str) -> DataError {
@@ -92,8 +92,8 @@ fn quoted(key: &str) -> String {
 
 fn item<T: DeserializeOwned, D: Doc>(value: Option<D>, field: &str) -> Result<T, DataError> {
     let value = value.ok_or_else(|| DataError::new(ErrorKind::Shape, None, field, "missing"))?;
-    let id = value.id();
-    value.decode().map_err(|e| DataError::new(ErrorKind::Shape, id.as_deref(), field, e))
+    // The id is read only to name an item that failed.
+    value.decode().map_err(|e| DataError::new(ErrorKind::Shape, value.id().as_deref(), field, e))
 }
 
 fn list<T: DeserializeOwned, D: Doc>(value: Option<D>, field: &str) -> Result<Vec<T>, DataError> {
@@ -138,8 +138,8 @@ mod native {
         fn id(&self) -> Option<String> {
             self.get("id").and_then(Value::as_str).map(str::to_owned)
         }
-        fn decode<T: DeserializeOwned>(self) -> Result<T, String> {
-            serde_json::from_value(self).map_err(|e| e.to_string())
+        fn decode<T: DeserializeOwned>(&self) -> Result<T, String> {
+            T::deserialize(self).map_err(|e| e.to_string())
         }
     }
 
@@ -186,9 +186,9 @@ mod browser {
             }
             Reflect::get(self, &JsValue::from_str("id")).ok()?.as_string()
         }
-        fn decode<T: DeserializeOwned>(self) -> Result<T, String> {
+        fn decode<T: DeserializeOwned>(&self) -> Result<T, String> {
             // Strict: no key beyond the struct's fields, as natively.
-            T::deserialize(super::super::strict::Strict(self)).map_err(|e| message_of(&JsValue::from(e)))
+            T::deserialize(super::super::strict::Strict(self.clone())).map_err(|e| message_of(&JsValue::from(e)))
         }
     }
 
