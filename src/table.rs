@@ -1,7 +1,7 @@
 //! Every figure as rows: for the accessible HTML table and the CSV download.
 //! Both come from the same data as the charts, so they cannot disagree.
 
-use crate::data::{Dataset, Figure, Lang, Qualifier, Unit};
+use crate::data::{Dataset, Figure, Lang};
 use crate::format;
 
 pub fn headers(lang: Lang) -> Vec<&'static str> {
@@ -50,40 +50,6 @@ pub fn derived_note(data: &Dataset, figure: &Figure, lang: Lang) -> Option<Strin
     Some(crate::text::fill(crate::text::Text::Derived, lang, &[&sum]))
 }
 
-/// The unit's name in the data file (its serde name; a test checks they
-/// agree). A match, not serde_json, so no JSON code ships in the module.
-fn unit_id(unit: Unit) -> &'static str {
-    match unit {
-        Unit::Person => "person",
-        Unit::PersonTime => "person_time",
-        Unit::Yuan => "yuan",
-        Unit::Percent => "percent",
-        Unit::Organisation => "organisation",
-        Unit::Session => "session",
-        Unit::Item => "item",
-        Unit::Station => "station",
-        Unit::Mu => "mu",
-        Unit::Tree => "tree",
-        Unit::SquareMetre => "square_metre",
-        Unit::Minute => "minute",
-        Unit::Year => "year",
-        Unit::Township => "township",
-        Unit::Trip => "trip",
-        Unit::Category => "category",
-        Unit::Trade => "trade",
-        Unit::Issue => "issue",
-        Unit::Work => "work",
-    }
-}
-
-fn qualifier_id(q: Qualifier) -> &'static str {
-    match q {
-        Qualifier::Exact => "exact",
-        Qualifier::MoreThan => "more_than",
-        Qualifier::AtLeast => "at_least",
-    }
-}
-
 /// RFC 4180 quoting: every field quoted, quotes doubled.
 fn field(text: &str) -> String {
     format!("\"{}\"", text.replace('"', "\"\""))
@@ -122,8 +88,8 @@ pub fn csv(data: &Dataset) -> String {
             field(&f.label.zh),
             field(&f.label.en),
             format::plain_number(f.value),
-            field(unit_id(f.unit)),
-            field(qualifier_id(f.qualifier)),
+            field(f.unit.id()),
+            field(f.qualifier.id()),
             field(&f.literal),
             field(&f.sentence),
             field(&f.sentence_en),
@@ -143,7 +109,8 @@ mod tests {
     fn unit_ids_are_the_data_files_names() {
         let data = crate::data::embedded().unwrap();
         for f in &data.figures {
-            assert_eq!(serde_json::to_value(f.unit).unwrap(), unit_id(f.unit), "{}", f.id);
+            assert_eq!(serde_json::to_value(f.unit).unwrap(), f.unit.id(), "{}", f.id);
+            assert_eq!(serde_json::to_value(f.qualifier).unwrap(), f.qualifier.id(), "{}", f.id);
         }
     }
 
