@@ -96,6 +96,15 @@ fn item<T: DeserializeOwned, D: Doc>(value: Option<D>, field: &str) -> Result<T,
     value.decode().map_err(|e| DataError::new(ErrorKind::Shape, value.id().as_deref(), field, e))
 }
 
+/// `field[i]`: the item of a list ("figures[3]"), for the loader and validation.
+pub(super) fn indexed(field: &str, i: usize) -> String {
+    let mut at = String::from(field);
+    at.push('[');
+    at.push_str(&i.to_string());
+    at.push(']');
+    at
+}
+
 fn list<T: DeserializeOwned, D: Doc>(value: Option<D>, field: &str) -> Result<Vec<T>, DataError> {
     let Some(value) = value else {
         return Err(DataError::new(ErrorKind::Shape, None, field, "missing"));
@@ -105,11 +114,7 @@ fn list<T: DeserializeOwned, D: Doc>(value: Option<D>, field: &str) -> Result<Ve
     };
     let mut out = Vec::with_capacity(items.len());
     for (i, v) in items.into_iter().enumerate() {
-        let mut at = String::from(field);
-        at.push('[');
-        at.push_str(&i.to_string());
-        at.push(']');
-        out.push(item(Some(v), &at)?);
+        out.push(item(Some(v), &indexed(field, i))?);
     }
     Ok(out)
 }

@@ -5,27 +5,38 @@ use std::collections::HashSet;
 
 use super::error::{DataError, ErrorKind as K};
 use super::literal::{implied_qualifier, stated_value};
+use super::load::indexed;
 use super::model::{Dataset, Figure, I18n, Metric, Place, PlaceKind, Unit};
 use crate::geo;
 use crate::number::plain_number;
+
+/// `field` + "." + `name`: the field of an item ("figures[3].unit"), joined
+/// without `format!`'s machinery at each of the many places that name one.
+fn sub(field: &str, name: &str) -> String {
+    let mut out = String::with_capacity(field.len() + 1 + name.len());
+    out.push_str(field);
+    out.push('.');
+    out.push_str(name);
+    out
+}
 
 /// Returns the first problem found, in file order.
 pub fn validate(data: &Dataset) -> Result<(), DataError> {
     check_meta(data)?;
     let mut theme_ids = HashSet::new();
     for (i, theme) in data.themes.iter().enumerate() {
-        let field = format!("themes[{i}]");
+        let field = indexed("themes", i);
         check_id(&theme.id, &field)?;
         if !theme_ids.insert(theme.id.as_str()) {
-            return Err(DataError::new(K::DuplicateId, Some(&theme.id), format!("{field}.id"), "theme id used twice"));
+            return Err(DataError::new(K::DuplicateId, Some(&theme.id), sub(&field, "id"), "theme id used twice"));
         }
-        check_text(&theme.name, Some(&theme.id), &format!("{field}.name"))?;
+        check_text(&theme.name, Some(&theme.id), &sub(&field, "name"))?;
     }
     let mut place_ids = HashSet::new();
     for (i, place) in data.places.iter().enumerate() {
-        let field = format!("places[{i}]");
+        let field = indexed("places", i);
         if !place_ids.insert(place.id.as_str()) {
-            return Err(DataError::new(K::DuplicateId, Some(&place.id), format!("{field}.id"), "place id used twice"));
+            return Err(DataError::new(K::DuplicateId, Some(&place.id), sub(&field, "id"), "place id used twice"));
         }
         check_place(place, &field)?;
     }
@@ -43,46 +54,41 @@ pub fn validate(data: &Dataset) -> Result<(), DataError> {
     let mut figure_ids = HashSet::new();
     let mut metrics = HashSet::new();
     for (i, figure) in data.figures.iter().enumerate() {
-        let field = format!("figures[{i}]");
+        let field = indexed("figures", i);
         check_id(&figure.id, &field)?;
         if !figure_ids.insert(figure.id.as_str()) {
-            return Err(DataError::new(
-                K::DuplicateId,
-                Some(&figure.id),
-                format!("{field}.id"),
-                "figure id used twice",
-            ));
+            return Err(DataError::new(K::DuplicateId, Some(&figure.id), sub(&field, "id"), "figure id used twice"));
         }
         if !place_ids.contains(figure.place.as_str()) {
             let detail = format!("no place has id \"{}\"", figure.place);
-            return Err(DataError::new(K::UnknownPlace, Some(&figure.id), format!("{field}.place"), detail));
+            return Err(DataError::new(K::UnknownPlace, Some(&figure.id), sub(&field, "place"), detail));
         }
         if !theme_ids.contains(figure.theme.as_str()) {
             let detail = format!("no theme has id \"{}\"", figure.theme);
-            return Err(DataError::new(K::UnknownTheme, Some(&figure.id), format!("{field}.theme"), detail));
+            return Err(DataError::new(K::UnknownTheme, Some(&figure.id), sub(&field, "theme"), detail));
         }
         if let Some(metric) = figure.metric {
             if !metrics.insert((figure.place.as_str(), metric)) {
                 let detail = format!("{} already has a figure for metric {metric:?}", figure.place);
-                return Err(DataError::new(K::DuplicateMetric, Some(&figure.id), format!("{field}.metric"), detail));
+                return Err(DataError::new(K::DuplicateMetric, Some(&figure.id), sub(&field, "metric"), detail));
             }
             let Some(unit) = data.metric_def(metric).and_then(|d| d.unit) else {
                 let detail = "the overview is a view of the map, not a metric a figure can belong to";
-                return Err(DataError::new(K::MetricUnit, Some(&figure.id), format!("{field}.metric"), detail));
+                return Err(DataError::new(K::MetricUnit, Some(&figure.id), sub(&field, "metric"), detail));
             };
             if figure.unit != unit {
                 let detail = format!(
                     "metric {metric:?} counts {unit:?} only, but this figure counts {:?}: unlike things on one scale",
                     figure.unit
                 );
-                return Err(DataError::new(K::MetricUnit, Some(&figure.id), format!("{field}.unit"), detail));
+                return Err(DataError::new(K::MetricUnit, Some(&figure.id), sub(&field, "unit"), detail));
             }
         }
         check_figure(figure, &field)?;
     }
     for (i, figure) in data.figures.iter().enumerate() {
         if let Some(parts) = &figure.derived {
-            check_derived(data, figure, parts, &format!("figures[{i}]"))?;
+            check_derived(data, figure, parts, &indexed("figures", i))?;
         }
     }
     Ok(())
@@ -97,16 +103,16 @@ fn check_metrics(data: &Dataset) -> Result<(), DataError> {
             let detail = format!("no definition of the map view \"{}\"", m.id());
             return Err(DataError::new(K::Shape, Some(m.id()), "metrics", detail));
         };
-        let field = format!("metrics[{i}]");
+        let field = indexed("metrics", i);
         if defs.len() > 1 {
-            return Err(DataError::new(K::DuplicateId, Some(m.id()), format!("{field}.id"), "view defined twice"));
+            return Err(DataError::new(K::DuplicateId, Some(m.id()), sub(&field, "id"), "view defined twice"));
         }
         let def = &data.metrics[i];
-        check_text(&def.name, Some(m.id()), &format!("{field}.name"))?;
-        check_text(&def.counting, Some(m.id()), &format!("{field}.counting"))?;
+        check_text(&def.name, Some(m.id()), &sub(&field, "name"))?;
+        check_text(&def.counting, Some(m.id()), &sub(&field, "counting"))?;
         if def.unit.is_some() == (m == Metric::Overview) {
             let detail = "the overview counts nothing (unit null); every other view counts one unit";
-            return Err(DataError::new(K::MetricUnit, Some(m.id()), format!("{field}.unit"), detail));
+            return Err(DataError::new(K::MetricUnit, Some(m.id()), sub(&field, "unit"), detail));
         }
     }
     Ok(())
@@ -117,7 +123,7 @@ fn check_metrics(data: &Dataset) -> Result<(), DataError> {
 /// printed number.
 fn check_derived(data: &Dataset, figure: &Figure, parts: &[String], field: &str) -> Result<(), DataError> {
     let id = Some(figure.id.as_str());
-    let fail = |detail: String| Err(DataError::new(K::DerivedParts, id, format!("{field}.derived"), detail));
+    let fail = |detail: String| Err(DataError::new(K::DerivedParts, id, sub(field, "derived"), detail));
     if parts.len() < 2 {
         return fail("a derived figure names at least two parts".to_owned());
     }
@@ -155,7 +161,7 @@ fn check_meta(data: &Dataset) -> Result<(), DataError> {
         ("source", &meta.source),
         ("credits", &meta.credits),
     ] {
-        check_text(text, None, &format!("meta.{name}"))?;
+        check_text(text, None, &sub("meta", name))?;
     }
     if !is_iso_date(&meta.date) {
         let detail = format!("\"{}\" is not a date of the form YYYY-MM-DD", meta.date);
@@ -187,14 +193,14 @@ fn check_id(id: &str, field: &str) -> Result<(), DataError> {
         Ok(())
     } else {
         let detail = format!("\"{id}\" is not an id (lowercase letters, digits, _ and .)");
-        Err(DataError::new(K::BadId, Some(id), format!("{field}.id"), detail))
+        Err(DataError::new(K::BadId, Some(id), sub(field, "id"), detail))
     }
 }
 
 fn check_text(text: &I18n, id: Option<&str>, field: &str) -> Result<(), DataError> {
     for (lang, value) in [("zh", &text.zh), ("en", &text.en)] {
         if value.trim().is_empty() {
-            return Err(DataError::new(K::EmptyText, id, format!("{field}.{lang}"), "empty text"));
+            return Err(DataError::new(K::EmptyText, id, sub(field, lang), "empty text"));
         }
     }
     Ok(())
@@ -202,27 +208,27 @@ fn check_text(text: &I18n, id: Option<&str>, field: &str) -> Result<(), DataErro
 
 fn check_place(place: &Place, field: &str) -> Result<(), DataError> {
     let id = Some(place.id.as_str());
-    check_text(&place.name, id, &format!("{field}.name"))?;
-    check_text(&place.summary, id, &format!("{field}.summary"))?;
-    check_text(&place.signature, id, &format!("{field}.signature"))?;
+    check_text(&place.name, id, &sub(field, "name"))?;
+    check_text(&place.summary, id, &sub(field, "summary"))?;
+    check_text(&place.signature, id, &sub(field, "signature"))?;
     // The city and the zones are drawn as markers, so they need the markers' names.
     match (&place.marker, place.kind) {
         (Some(names), _) => {
-            check_text(&names.short, id, &format!("{field}.marker.short"))?;
-            check_text(&names.key, id, &format!("{field}.marker.key"))?;
+            check_text(&names.short, id, &sub(field, "marker.short"))?;
+            check_text(&names.key, id, &sub(field, "marker.key"))?;
         }
         (None, PlaceKind::City | PlaceKind::Zone) => {
             let detail = "the city and the zones are map markers and need their names (marker.short, marker.key)";
-            return Err(DataError::new(K::Shape, id, format!("{field}.marker"), detail));
+            return Err(DataError::new(K::Shape, id, sub(field, "marker"), detail));
         }
         (None, PlaceKind::County) => {}
     }
-    let adcode_field = format!("{field}.adcode");
+    let adcode_field = sub(field, "adcode");
     match (place.kind, place.adcode) {
         (PlaceKind::County, Some(code)) => {
             if place.id != code.to_string() {
                 let detail = format!("a county's id must be its adcode ({code})");
-                return Err(DataError::new(K::AdcodeMismatch, id, format!("{field}.id"), detail));
+                return Err(DataError::new(K::AdcodeMismatch, id, sub(field, "id"), detail));
             }
             if !geo::has_county(code) {
                 let detail = format!("{code} is not a county in the boundary file");
@@ -253,13 +259,13 @@ fn check_counting(figure: &Figure, field: &str) -> Result<(), DataError> {
             if person_times { "person-times (人次)" } else { "something other than 人次" },
             if person_times { "" } else { "not " }
         );
-        return Err(DataError::new(K::PersonTimeUnit, id, format!("{field}.unit"), detail));
+        return Err(DataError::new(K::PersonTimeUnit, id, sub(field, "unit"), detail));
     }
     let digits: String = figure.literal.chars().filter(|c| !c.is_whitespace()).collect();
     // "八大", "六大": the N大 designations of policy (八大产业链, 六大平台).
     if digits.ends_with('大') || in_quoted_name(figure) {
         let detail = format!("\"{}\" is part of a name in the sentence, not a count or amount", figure.literal);
-        return Err(DataError::new(K::NotAFigure, id, format!("{field}.literal"), detail));
+        return Err(DataError::new(K::NotAFigure, id, sub(field, "literal"), detail));
     }
     Ok(())
 }
@@ -280,7 +286,7 @@ fn in_quoted_name(figure: &Figure) -> bool {
 
 fn check_figure(figure: &Figure, field: &str) -> Result<(), DataError> {
     let id = Some(figure.id.as_str());
-    let value_field = format!("{field}.value");
+    let value_field = sub(field, "value");
     if !figure.value.is_finite() {
         return Err(DataError::new(K::NotFinite, id, value_field, "value is not a finite number"));
     }
@@ -292,10 +298,10 @@ fn check_figure(figure: &Figure, field: &str) -> Result<(), DataError> {
             format!("{} is negative", plain_number(figure.value)),
         ));
     }
-    check_text(&figure.label, id, &format!("{field}.label"))?;
+    check_text(&figure.label, id, &sub(field, "label"))?;
     if figure.sentence_en.trim().is_empty() {
         let detail = "the sentence has no English translation";
-        return Err(DataError::new(K::MissingTranslation, id, format!("{field}.sentence_en"), detail));
+        return Err(DataError::new(K::MissingTranslation, id, sub(field, "sentence_en"), detail));
     }
     check_counting(figure, field)?;
     if figure.is_derived() {
@@ -308,7 +314,7 @@ fn check_figure(figure: &Figure, field: &str) -> Result<(), DataError> {
             "the article prints \"{}\", which means {implied:?}, but the qualifier says {:?}",
             figure.literal, figure.qualifier
         );
-        return Err(DataError::new(K::QualifierMismatch, id, format!("{field}.qualifier"), detail));
+        return Err(DataError::new(K::QualifierMismatch, id, sub(field, "qualifier"), detail));
     }
     match stated_value(&figure.literal) {
         Some(stated) if (stated - figure.value).abs() <= 1e-9 * stated.abs().max(1.0) => {}
@@ -323,13 +329,13 @@ fn check_figure(figure: &Figure, field: &str) -> Result<(), DataError> {
         }
         None => {
             let detail = format!("\"{}\" holds no number", figure.literal);
-            return Err(DataError::new(K::ValueMismatch, id, format!("{field}.literal"), detail));
+            return Err(DataError::new(K::ValueMismatch, id, sub(field, "literal"), detail));
         }
     }
     let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
     if !squash(&figure.sentence).contains(&squash(&figure.literal)) {
         let detail = format!("\"{}\" does not occur in the sentence", figure.literal);
-        return Err(DataError::new(K::LiteralNotInSentence, id, format!("{field}.sentence"), detail));
+        return Err(DataError::new(K::LiteralNotInSentence, id, sub(field, "sentence"), detail));
     }
     Ok(())
 }
