@@ -1,8 +1,6 @@
 //! Checks that hold the data file to the article: every reference resolves,
 //! every value is finite and agrees with the phrase the article printed.
 
-use std::collections::HashSet;
-
 use super::error::{DataError, ErrorKind as K};
 use super::literal::{implied_qualifier, stated_value};
 use super::load::indexed;
@@ -20,10 +18,37 @@ fn sub(field: &str, name: &str) -> String {
     out
 }
 
+/// The ids (or pairs) a list has had so far, searched in order: the lists
+/// are short (under a hundred figures), and std's HashSet would bring
+/// SipHash, its random keys and hashbrown's insert into the module for these
+/// four sets alone.
+struct Seen<T>(Vec<T>);
+
+impl<T> Default for Seen<T> {
+    fn default() -> Self {
+        Seen(Vec::new())
+    }
+}
+
+impl<T: PartialEq> Seen<T> {
+    /// Adds `item`; false when it was there already (as `HashSet::insert`).
+    fn insert(&mut self, item: T) -> bool {
+        if self.0.contains(&item) {
+            return false;
+        }
+        self.0.push(item);
+        true
+    }
+
+    fn contains(&self, item: &T) -> bool {
+        self.0.contains(item)
+    }
+}
+
 /// Returns the first problem found, in file order.
 pub fn validate(data: &Dataset) -> Result<(), DataError> {
     check_meta(data)?;
-    let mut theme_ids = HashSet::new();
+    let mut theme_ids = Seen::default();
     for (i, theme) in data.themes.iter().enumerate() {
         let field = indexed("themes", i);
         check_id(&theme.id, &field)?;
@@ -32,7 +57,7 @@ pub fn validate(data: &Dataset) -> Result<(), DataError> {
         }
         check_text(&theme.name, Some(&theme.id), &sub(&field, "name"))?;
     }
-    let mut place_ids = HashSet::new();
+    let mut place_ids = Seen::default();
     for (i, place) in data.places.iter().enumerate() {
         let field = indexed("places", i);
         if !place_ids.insert(place.id.as_str()) {
@@ -51,19 +76,19 @@ pub fn validate(data: &Dataset) -> Result<(), DataError> {
         }
     }
     check_metrics(data)?;
-    let mut figure_ids = HashSet::new();
-    let mut metrics = HashSet::new();
+    let mut figure_ids = Seen::default();
+    let mut metrics = Seen::default();
     for (i, figure) in data.figures.iter().enumerate() {
         let field = indexed("figures", i);
         check_id(&figure.id, &field)?;
         if !figure_ids.insert(figure.id.as_str()) {
             return Err(DataError::new(K::DuplicateId, Some(&figure.id), sub(&field, "id"), "figure id used twice"));
         }
-        if !place_ids.contains(figure.place.as_str()) {
+        if !place_ids.contains(&figure.place.as_str()) {
             let detail = format!("no place has id \"{}\"", figure.place);
             return Err(DataError::new(K::UnknownPlace, Some(&figure.id), sub(&field, "place"), detail));
         }
-        if !theme_ids.contains(figure.theme.as_str()) {
+        if !theme_ids.contains(&figure.theme.as_str()) {
             let detail = format!("no theme has id \"{}\"", figure.theme);
             return Err(DataError::new(K::UnknownTheme, Some(&figure.id), sub(&field, "theme"), detail));
         }
