@@ -98,7 +98,16 @@ fn marker_place(point: &MarkerPoint) -> (&'static str, MarkerShape) {
 
 /// "Ziyang County" → "Ziyang": the map has no room for the kind of unit.
 pub fn short_en(name: &str) -> &str {
-    name.trim_end_matches(" County").trim_end_matches(" District").trim_end_matches(" City")
+    // As `trim_end_matches` with each suffix in turn (every repeat removed),
+    // but by `strip_suffix`: a comparison of the tail, where a `&str`
+    // pattern would compile a substring searcher and its slicing panics.
+    fn trim<'a>(mut name: &'a str, suffix: &str) -> &'a str {
+        while let Some(rest) = name.strip_suffix(suffix) {
+            name = rest;
+        }
+        name
+    }
+    trim(trim(trim(name, " County"), " District"), " City")
 }
 
 /// The map section's heading.
@@ -367,4 +376,27 @@ fn distance_to_rings(rings: &[Vec<Pt>], p: Pt) -> f64 {
         }
     }
     best
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    #[test]
+    fn short_names_drop_every_repeat_of_each_suffix_as_trim_end_matches_did() {
+        for name in [
+            "Ziyang County",
+            "Hanbin District",
+            "Xunyang City",
+            "Ankang",
+            "County",
+            " County",
+            "A County County",
+            "A City District County",
+            "A County City",
+            "",
+            "紫阳 County",
+        ] {
+            let old = name.trim_end_matches(" County").trim_end_matches(" District").trim_end_matches(" City");
+            assert_eq!(super::short_en(name), old, "{name:?}");
+        }
+    }
 }
