@@ -38,6 +38,35 @@ fn people_per_square(total: f64) -> f64 {
     }
 }
 
+/// `value % unit == 0.0`, for any two f64s: `value` is a whole multiple of
+/// `unit`. Read off the two numbers' odd mantissas and binary
+/// exponents instead: f64's `%` is libm's fmod, which brings 128-bit integer
+/// division into the module (about 2.4 KB) for this one test. Exact, like
+/// fmod: value = m·2^e and unit = n·2^f (m, n odd) give value / unit =
+/// (m / n)·2^(e - f), a whole number exactly when n divides m and e >= f.
+fn is_multiple(value: f64, unit: f64) -> bool {
+    fn odd_mantissa(x: f64) -> (u64, i32) {
+        let bits = x.abs().to_bits();
+        let (exponent, fraction) = (((bits >> 52) & 0x7ff) as i32, bits & ((1 << 52) - 1));
+        let (m, e) = if exponent == 0 { (fraction, -1074) } else { (fraction | 1 << 52, exponent - 1075) };
+        let zeros = m.trailing_zeros();
+        (m >> zeros, e + zeros as i32)
+    }
+    // fmod's special cases: NaN for an infinite value or a zero or NaN unit,
+    // ±0 for a zero value, the value itself for an infinite unit.
+    if !value.is_finite() || unit.is_nan() || unit == 0.0 {
+        return false;
+    }
+    if value == 0.0 {
+        return true;
+    }
+    if unit.is_infinite() {
+        return false;
+    }
+    let ((m, e), (n, f)) = (odd_mantissa(value), odd_mantissa(unit));
+    e >= f && m % n == 0
+}
+
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Square {
     pub x: f64,
@@ -124,7 +153,7 @@ impl WaffleLayout {
         let unit = people_per_square(workers.value);
         let total = (workers.value / unit).round().max(0.0) as usize;
         let lit = ((talents.value / unit).floor().max(0.0) as usize).min(total);
-        let exact_squares = talents.qualifier == Qualifier::Exact && talents.value % unit == 0.0;
+        let exact_squares = talents.qualifier == Qualifier::Exact && is_multiple(talents.value, unit);
 
         // From about 740 px the key stands in a column left of the grid.
         let beside = inner >= 700.0;
@@ -288,5 +317,35 @@ impl Chart for WaffleLayout {
 
     fn describe(&self) -> String {
         self.describe.clone()
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::is_multiple;
+
+    #[test]
+    fn is_multiple_agrees_with_the_remainder_operator() {
+        let mut values =
+            vec![0.0, -0.0, 1.0, 0.5, 0.1, 1e-300, 5e-324, f64::MIN_POSITIVE, f64::MAX, 1e22, 2e53, 9007199254740993.0];
+        values.extend([f64::INFINITY, f64::NEG_INFINITY, f64::NAN]);
+        // The waffle's own range: counts of people, whole and not.
+        for i in 0..3000 {
+            values.push(f64::from(i) * 500.0);
+            values.push(f64::from(i) * 737.0 + 0.25);
+            values.push(f64::from(i).powi(5));
+        }
+        let mut units = vec![0.0, -1000.0, 0.3, 1e-310, f64::INFINITY, f64::NAN, f64::MAX];
+        let mut unit = 1000.0;
+        for _ in 0..25 {
+            units.extend([unit, 2.0 * unit, 5.0 * unit]);
+            unit *= 10.0;
+        }
+        for &v in &values {
+            for &u in &units {
+                assert_eq!(is_multiple(v, u), v % u == 0.0, "{v} % {u}");
+                assert_eq!(is_multiple(-v, u), -v % u == 0.0, "{} % {u}", -v);
+            }
+        }
     }
 }
