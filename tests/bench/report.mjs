@@ -121,6 +121,14 @@ ${sizes.parts.rows.map((r) => `| ${r.part} | ${kb(r.before)} | ${kb(r.after)} | 
 
 Guard: \`bash .ci/size-report --check\` fails when the module is over ${budgetBytes ? budgetBytes + ' bytes' : 'the budget'} gzip -9 (\`.ci/size-budget\`).`;
 
+// The speed steps (issue 11: first paint and entry frames), from tests/bench/speed-steps.json.
+const speeds = JSON.parse(await readFile(join(HERE, 'speed-steps.json'), 'utf8').catch(() => 'null'));
+const speedSection = !speeds ? '_(no tests/bench/speed-steps.json)_' : `${speeds.note}
+
+| step | commit | measure | before | after | how measured |
+| --- | --- | --- | ---: | ---: | --- |
+${speeds.steps.map((r) => `| ${r.step} | ${r.commit ? '`' + r.commit + '`' : '—'} | ${r.measure} | ${r.before} | ${r.after} | ${r.how} |`).join('\n')}`;
+
 const files = (s) => s.files.map((f) => `\`${f.path}\` ${kb(f.raw)} → ${kb(f.gzip)}`).join(', ');
 const m = results.machine;
 const problems = [...o.problems.map((p) => `ours: ${p}`), ...e.problems.map((p) => `ECharts: ${p}`)];
@@ -161,6 +169,10 @@ Files: ours ${files(o)}. ECharts ${files(e)}.
 ## The module's size, step by step
 
 ${sizeSection}
+
+## First paint and entry frames, step by step
+
+${speedSection}
 
 ## Native (cargo bench --bench native)
 
