@@ -160,7 +160,9 @@ pub fn paint<DB: DrawingBackend>(
 ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
     let (w, h) = backend.get_size();
     backend.draw_rect((0, 0), (w as i32, h as i32), &color(scene.background), true)?;
-    paint_at(backend, scene, dpr, (0.0, 0.0))?;
+    // The whole backend is the scene's ground already: a second fill of the
+    // scene's rectangle would cost the rasteriser a full canvas per frame.
+    paint_shapes(backend, scene, dpr, (0.0, 0.0))?;
     backend.present()
 }
 
@@ -177,6 +179,18 @@ pub fn paint_at<DB: DrawingBackend>(
     let px = |v: f64| (v * dpr).round() as i32;
     let (x0, y0, x1, y1) = (px(ox), px(oy), px(ox + scene.width), px(oy + scene.height));
     backend.draw_rect((x0, y0), (x1 - 1, y1 - 1), &color(scene.background), true)?;
+    paint_shapes(backend, scene, dpr, origin)
+}
+
+/// The scene's shapes, without its ground, with its origin at `origin`.
+fn paint_shapes<DB: DrawingBackend>(
+    backend: &mut DB,
+    scene: &Scene,
+    dpr: f64,
+    origin: (f64, f64),
+) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
+    let (ox, oy) = origin;
+    let px = |v: f64| (v * dpr).round() as i32;
     for shape in &scene.shapes {
         match shape {
             Shape::Rect { x, y, w, h, fill } => {
