@@ -30,20 +30,32 @@ pub fn parse(text: &str) -> Option<Metric> {
 /// The county's figure for `metric`, or None when the article gives none:
 /// "not reported", which is never the same as zero.
 pub fn county_figure(data: &Dataset, metric: Metric, adcode: u32) -> Option<&Figure> {
-    let place = adcode.to_string();
-    data.figures.iter().find(|f| f.metric == Some(metric) && f.place == place)
+    data.figures.iter().find(|f| f.metric == Some(metric) && is_county(&f.place, adcode))
+}
+
+/// Whether a figure's place is the county `adcode`: its id is the code in
+/// decimal. Compared digit by digit, with no string built per figure.
+fn is_county(place: &str, adcode: u32) -> bool {
+    let mut rest = adcode;
+    let mut digits = place.bytes().rev();
+    loop {
+        match digits.next() {
+            Some(d) if d == b'0' + (rest % 10) as u8 => rest /= 10,
+            Some(_) => return false,
+            None => return false,
+        }
+        if rest == 0 {
+            return digits.next().is_none();
+        }
+    }
 }
 
 /// The overview, then the metrics that at least two counties report: a map
-/// of one value compares nothing.
+/// of one value compares nothing. The count stops at the second county.
 pub fn available(data: &Dataset) -> Vec<Metric> {
-    ALL.into_iter()
-        .filter(|m| {
-            *m == Metric::Overview
-                || geo::BOUNDARY_COUNTIES.iter().filter(|(code, _, _)| county_figure(data, *m, *code).is_some()).count()
-                    >= 2
-        })
-        .collect()
+    let reporting =
+        |m: Metric| geo::BOUNDARY_COUNTIES.iter().filter(move |(code, _, _)| county_figure(data, m, *code).is_some());
+    ALL.into_iter().filter(|m| *m == Metric::Overview || reporting(*m).nth(1).is_some()).collect()
 }
 
 /// What the overview shows for a place: its signature initiative.
@@ -54,6 +66,23 @@ pub fn signature(data: &Dataset, place_id: &str, lang: Lang) -> Option<String> {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_county_id_is_its_code_in_decimal_exactly() {
+        for (place, code, same) in [
+            ("610902", 610902, true),
+            ("610902", 610903, false),
+            ("0610902", 610902, false),
+            ("+610902", 610902, false),
+            ("10902", 610902, false),
+            ("6109020", 610902, false),
+            ("", 610902, false),
+            ("city", 610902, false),
+        ] {
+            assert_eq!(is_county(place, code), same, "{place} {code}");
+            assert_eq!(is_county(place, code), place == code.to_string(), "{place} {code}");
+        }
+    }
 
     #[test]
     fn a_county_without_the_figure_is_not_reported_not_zero() {
