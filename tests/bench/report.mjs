@@ -129,6 +129,17 @@ const speedSection = !speeds ? '_(no tests/bench/speed-steps.json)_' : `${speeds
 | --- | --- | --- | ---: | ---: | --- |
 ${speeds.steps.map((r) => `| ${r.step} | ${r.commit ? '`' + r.commit + '`' : '—'} | ${r.measure} | ${r.before} | ${r.after} | ${r.how} |`).join('\n')}`;
 
+// Lighthouse's mobile profile on the served site, from tests/bench/lighthouse.json.
+const lh = JSON.parse(await readFile(join(HERE, 'lighthouse.json'), 'utf8').catch(() => 'null'));
+const lhSection = !lh ? '_(no tests/bench/lighthouse.json: run `node tests/bench/lighthouse.mjs`)_' : `Lighthouse ${lh.lighthouse}, its mobile defaults (a mid-range phone, simulated slow 4G, 4× CPU
+slowdown), on ${lh.url}, in the same Chromium; ${lh.runs.length} runs, ${lh.date.slice(0, 10)}; median, and every run.
+\`node tests/bench/lighthouse.mjs\` (run by \`.ci/bench\`).
+
+| performance | accessibility | first contentful paint | largest contentful paint | total blocking time | layout shift | speed index |
+| ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+| **${lh.median.performance}** | **${lh.median.accessibility}** | **${(lh.median.fcpMs / 1000).toFixed(2)} s** | **${(lh.median.lcpMs / 1000).toFixed(2)} s** | **${Math.round(lh.median.tbtMs)} ms** | **${lh.median.cls}** | **${(lh.median.speedIndexMs / 1000).toFixed(2)} s** |
+${lh.runs.map((r) => `| ${r.performance} | ${r.accessibility} | ${(r.fcpMs / 1000).toFixed(2)} s | ${(r.lcpMs / 1000).toFixed(2)} s | ${Math.round(r.tbtMs)} ms | ${r.cls} | ${(r.speedIndexMs / 1000).toFixed(2)} s |`).join('\n')}`;
+
 const files = (s) => s.files.map((f) => `\`${f.path}\` ${kb(f.raw)} → ${kb(f.gzip)}`).join(', ');
 const m = results.machine;
 const problems = [...o.problems.map((p) => `ours: ${p}`), ...e.problems.map((p) => `ECharts: ${p}`)];
@@ -169,6 +180,10 @@ Files: ours ${files(o)}. ECharts ${files(e)}.
 ## The module's size, step by step
 
 ${sizeSection}
+
+## Lighthouse (mobile)
+
+${lhSection}
 
 ## First paint and entry frames, step by step
 
