@@ -76,7 +76,7 @@ fn the_map_waits_for_idle_time_or_for_whatever_needs_it() {
 fn the_places_known_before_the_layout_are_the_tours() {
     let s = mounted(false);
     let mut tour = s.tour().to_vec();
-    let mut known = ankang_graphic::map::layout::place_ids();
+    let mut known = ankang_graphic::map::places::place_ids();
     tour.sort();
     known.sort();
     assert_eq!(tour, known);

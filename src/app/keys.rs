@@ -107,7 +107,7 @@ pub(super) fn bars_key(state: &mut State, key: Key, fx: &mut Effects) {
 }
 
 pub(super) fn apply_hash(state: &mut State, hash: &str, full: bool, fx: &mut Effects) {
-    let places = crate::map::layout::place_ids();
+    let places = crate::map::places::place_ids();
     let (link, warnings) = deeplink::parse(hash, &places);
     if !full {
         // Before the first layout: language and theme only, nothing drawn yet.

@@ -173,7 +173,7 @@ impl State {
 
     /// A county or marker of the map, known before the map is laid out.
     pub fn is_place(&self, id: &str) -> bool {
-        self.has_map() && crate::map::layout::is_place(id)
+        self.has_map() && crate::map::places::is_place(id)
     }
 
     /// Chart `i`'s frame at `now`, or None while it waits to be seen (its

@@ -4,6 +4,7 @@ mod error;
 mod literal;
 mod load;
 mod model;
+mod names;
 #[cfg(target_arch = "wasm32")]
 mod strict;
 mod validate;

@@ -4,7 +4,7 @@
 
 use crate::data::{Dataset, Lang, Metric};
 use crate::format;
-use crate::geo::{self, MapGeometry, MarkerPoint};
+use crate::geo::{self, MapGeometry};
 use crate::layout::labels::{self, LabelLine, LabelRequest, PlacedLabel};
 use crate::layout::polygon::{contains, hatch, Pt};
 use crate::layout::text;
@@ -14,6 +14,7 @@ use crate::theme::{Ink, Palette, Rgba, INKS};
 
 use super::colour::ColourScale;
 use super::metric;
+use super::places::marker_place;
 
 pub(super) const HATCH_GAP: f64 = 5.0;
 pub(super) const MARKER_R: f64 = 5.0;
@@ -88,14 +89,6 @@ pub struct MapLayout {
     pub tour: Vec<String>,
 }
 
-fn marker_place(point: &MarkerPoint) -> (&'static str, MarkerShape) {
-    match point.id {
-        "hengkou" => ("hengkou", MarkerShape::Diamond),
-        "gaoxin" => ("gaoxin", MarkerShape::Triangle),
-        _ => ("city", MarkerShape::Circle),
-    }
-}
-
 /// "Ziyang County" → "Ziyang": the map has no room for the kind of unit.
 pub fn short_en(name: &str) -> &str {
     // As `trim_end_matches` with each suffix in turn (every repeat removed),
@@ -117,19 +110,6 @@ pub fn map_heading(lang: Lang) -> &'static str {
 
 pub fn not_reported(lang: Lang) -> &'static str {
     crate::text::text(crate::text::Text::NotReported, lang)
-}
-
-/// The places a layout's tour holds (the boundaries' counties, then the
-/// markers), known without laying the map out: for links and the handle.
-pub fn place_ids() -> Vec<String> {
-    let counties = geo::map().counties.iter().map(|c| c.adcode.to_string());
-    counties.chain(geo::MARKERS.iter().map(|m| marker_place(m).0.to_owned())).collect()
-}
-
-/// Whether `id` is one of `place_ids()`.
-pub fn is_place(id: &str) -> bool {
-    geo::MARKERS.iter().any(|m| marker_place(m).0 == id)
-        || geo::map().counties.iter().any(|c| c.adcode.to_string() == id)
 }
 
 impl MapLayout {

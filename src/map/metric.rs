@@ -35,7 +35,7 @@ pub fn county_figure(data: &Dataset, metric: Metric, adcode: u32) -> Option<&Fig
 
 /// Whether a figure's place is the county `adcode`: its id is the code in
 /// decimal. Compared digit by digit, with no string built per figure.
-fn is_county(place: &str, adcode: u32) -> bool {
+pub(crate) fn is_county(place: &str, adcode: u32) -> bool {
     let mut rest = adcode;
     let mut digits = place.bytes().rev();
     loop {

@@ -6,6 +6,7 @@ pub mod colour;
 pub mod layout;
 mod legend;
 pub mod metric;
+pub mod places;
 mod render;
 
 pub use layout::{Highlight, MapLayout, Transition};
