@@ -1,6 +1,7 @@
 //! The graphic's life in a host page: host listeners that call back into
 //! the handle from inside our events, and nothing of ours left behind after
-//! `destroy()` or wasm-bindgen's `free()` (here: dropping the handle).
+//! `destroy()` or wasm-bindgen's `free()` (here: dropping the handle); refits
+//! that leave the texts as they are.
 #![cfg(target_arch = "wasm32")]
 
 use std::cell::RefCell;
@@ -179,5 +180,31 @@ async fn a_hundred_mounts_and_destroys_leave_the_listener_count_where_it_was() {
     sleep(50).await;
     assert_eq!(count("listeners"), baseline);
     assert!(el.child_element_count() == 0 && !el.has_attribute("data-ankang-mounted"));
+    el.remove();
+}
+
+/// A refit at the same language sets no text again: a text node replaced by
+/// the same words is shaped again at the next layout (at mount, on the first
+/// frame's path). The headings and the map's card keep their nodes.
+#[wasm_bindgen_test]
+async fn a_refit_replaces_no_text() {
+    let el = container(500);
+    let _graphic = mount(&el, still()).unwrap();
+    let heading = el.query_selector(".ak-section .ak-h").unwrap().unwrap().first_child().expect("a heading text");
+    let hint = el.query_selector(".ak-card .ak-hint").unwrap().expect("the card's hint");
+    let canvas: HtmlCanvasElement = el.query_selector(".ak-section canvas").unwrap().unwrap().dyn_into().unwrap();
+    let before = canvas.width();
+    el.style().set_property("width", "420px").unwrap();
+    for _ in 0..150 {
+        if canvas.width() != before {
+            break;
+        }
+        sleep(20).await;
+    }
+    assert_ne!(canvas.width(), before, "the chart refits to 420 px");
+    let heading_now = el.query_selector(".ak-section .ak-h").unwrap().unwrap().first_child().unwrap();
+    assert!(heading_now.is_same_node(Some(&heading)), "the heading's text was set again");
+    let hint_now = el.query_selector(".ak-card .ak-hint").unwrap().unwrap();
+    assert!(hint_now.is_same_node(Some(&hint)), "the card was rebuilt");
     el.remove();
 }

@@ -62,7 +62,7 @@ impl ChartView {
     /// Sizes the canvas for the chart as laid out (or hides the section when
     /// the data lacks the chart's figures) and labels it for screen readers.
     pub fn fit(&mut self, chart: Option<&dyn Chart>, lang: Lang, dpr: f64) {
-        self.heading.set_text_content(Some(self.kind.heading(lang)));
+        self.apply_texts(lang);
         self.section.set_hidden(chart.is_none());
         self.hide_ring();
         let Some(chart) = chart else { return };
@@ -71,6 +71,12 @@ impl ChartView {
         let label = format!("{} {}", chart.describe(), text(Text::ArrowHint, lang));
         let _ = self.surface.canvas.set_attribute("aria-label", &label);
         let _ = self.surface.canvas.set_attribute("lang", lang.code());
+    }
+
+    /// The heading, in place before the first layout so that laying out the
+    /// sized canvases shapes no new text.
+    pub fn apply_texts(&self, lang: Lang) {
+        dom::set_text(&self.heading, self.kind.heading(lang));
     }
 
     pub fn show_ring(&self, r: Area) {

@@ -23,6 +23,15 @@ pub fn set_style(element: &HtmlElement, declarations: &[(&str, &str)]) {
     }
 }
 
+/// Sets an element's text only when it differs: a text node replaced by the
+/// same words is shaped again at the next layout, and at mount that layout
+/// is on the first frame's path.
+pub fn set_text(element: &HtmlElement, text: &str) {
+    if element.text_content().as_deref() != Some(text) {
+        element.set_text_content(Some(text));
+    }
+}
+
 pub fn media_matches(query: &str) -> bool {
     window().and_then(|w| w.match_media(query).ok().flatten()).is_some_and(|m| m.matches())
 }

@@ -3,6 +3,8 @@
 //! `isPointInPath` on device-pixel paths, so it is exact at any DPR. What
 //! the map shows comes from `app`; this holds and fills the elements.
 
+use std::cell::RefCell;
+
 use crate::text::{fill, text, Text};
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, Path2d};
@@ -30,6 +32,9 @@ pub struct MapView {
     live: HtmlElement,
     /// Device-pixel paths of the counties, rebuilt with the layout.
     paths: Vec<(String, Path2d)>,
+    /// What the card was last built for (place, language): it is rebuilt
+    /// only when that changes, not on every refresh.
+    card_for: RefCell<Option<(Option<String>, Lang)>>,
 }
 
 fn el(tag: &str, class: &str) -> Result<HtmlElement, JsValue> {
@@ -94,6 +99,7 @@ impl MapView {
             card,
             live,
             paths: Vec::new(),
+            card_for: RefCell::new(None),
         })
     }
 
@@ -142,10 +148,10 @@ impl MapView {
     /// Texts, the switcher's state and the card: after any change of view.
     pub fn refresh(&self, app: &State) {
         let lang = app.view.lang;
-        self.heading.set_text_content(Some(text(Text::MapHeading, lang)));
+        dom::set_text(&self.heading, text(Text::MapHeading, lang));
         let _ = self.switcher.set_attribute("aria-label", text(Text::MapSwitcherLabel, lang));
         for (m, b) in &self.buttons {
-            b.set_text_content(Some(metric::name(&app.data, *m, lang)));
+            dom::set_text(b, metric::name(&app.data, *m, lang));
             let _ = b.set_attribute("aria-checked", if *m == app.metric { "true" } else { "false" });
         }
         let _ = self.surface.canvas.set_attribute("aria-label", &speech::describe_map(app));
@@ -210,8 +216,13 @@ impl MapView {
     /// The story card: the selected place's summary and every figure, each
     /// with the article's sentence behind a disclosure.
     fn render_card(&self, app: &State) {
-        dom::clear(&self.card);
         let lang = app.view.lang;
+        let shows = Some((app.selected.clone(), lang));
+        if *self.card_for.borrow() == shows {
+            return;
+        }
+        *self.card_for.borrow_mut() = shows;
+        dom::clear(&self.card);
         let Some(id) = app.selected.clone() else {
             if let Ok(p) = el("p", "ak-hint") {
                 p.set_text_content(Some(text(Text::MapHint, lang)));

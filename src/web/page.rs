@@ -179,6 +179,12 @@ impl Page {
         let _ = h.motion_button.set_attribute("aria-pressed", if on { "true" } else { "false" });
         h.png_button.set_text_content(Some(text(Text::DownloadPng, lang)));
         h.csv_button.set_text_content(Some(text(Text::DownloadCsv, lang)));
+        for view in &self.charts {
+            view.apply_texts(lang);
+        }
+        if let Some(map) = &self.map {
+            map.refresh(app);
+        }
     }
 
     pub fn rebuild_table(&mut self, app: &State) {
