@@ -67,7 +67,8 @@ export async function assemble() {
   if (!(await exists(wasmName))) await writeFile(join(SITE, 'pkg', wasmName), wasm);
   if (!(await exists(jsName))) await writeFile(join(SITE, 'pkg', jsName), js);
 
-  const main = swap(await readFile(join(WWW, 'main.js'), 'utf8'), "'./pkg/ankang.js'", `'./pkg/${jsName}'`, 'www/main.js');
+  let main = swap(await readFile(join(WWW, 'main.js'), 'utf8'), "'./pkg/ankang.js'", `'./pkg/${jsName}'`, 'www/main.js');
+  main = swap(main, "'./pkg/ankang_bg.wasm'", `'./pkg/${wasmName}'`, 'www/main.js');
   await writeFile(join(SITE, 'main.js'), main);
   const base = process.env.ANKANG_PUBLIC_URL;
   for (const name of (await readdir(WWW)).filter((n) => n.endsWith('.html'))) {

@@ -7,7 +7,8 @@
 // (blocked, offline, a host's CSP) still leaves this file running to say so.
 // `ready` resolves to the initialised module: `(await import('…/main.js'))
 // .ready` reaches the very instance the page runs, e.g. for `mount`.
-// (The site build rewrites './pkg/ankang.js' to its content-hashed name.)
+// (The site build rewrites './pkg/ankang.js' and './pkg/ankang_bg.wasm' to
+// their content-hashed names.)
 
 const css = new URL('./ankang.css', import.meta.url).href;
 if (![...document.querySelectorAll('link[rel=stylesheet]')].some((l) => l.href === css)) {
@@ -44,7 +45,16 @@ function fallBack(error) {
   }
 }
 
+// The wasm is fetched and compiled from here, while the module that needs
+// it is still being imported, not after: that saves a round of waiting
+// before the first chart. If this compile fails (a host serving the wasm
+// without its MIME type), the module's own loader tries again and reports.
+const wasmUrl = new URL('./pkg/ankang_bg.wasm', import.meta.url);
+const compiled = typeof WebAssembly === 'object' && WebAssembly.compileStreaming
+  ? WebAssembly.compileStreaming(fetch(wasmUrl)).catch(() => wasmUrl)
+  : wasmUrl;
+
 export const ready = typeof WebAssembly === 'object'
-  ? import('./pkg/ankang.js').then(async (module) => { await module.default(); return module; })
+  ? import('./pkg/ankang.js').then(async (module) => { await module.default({ module_or_path: await compiled }); return module; })
   : Promise.reject(new Error('WebAssembly is not available'));
 ready.then((module) => module.mountAll()).catch(fallBack);
