@@ -1,6 +1,6 @@
 // The graphic where editors put it: a script embed on an article served from
 // another origin (with the headers and CSP line README.md gives hosts), what
-// that container shows when main.js or the module cannot load, pym.js width
+// that container shows when main.js, the module or its wasm cannot load, pym.js width
 // messages, and width changes without error events.
 //   node --test tests/e2e/      (after `bash .ci/build`)
 import { test, before, after } from 'node:test';
@@ -118,6 +118,28 @@ test('with the module blocked, main.js says so in the container and keeps the li
   assert.match(await status.textContent(), /could not load/);
   assert.ok(await status.isVisible());
   assert.equal(await page.locator('[data-ankang-graphic] a').first().evaluate((a) => a.href), env.base + '/index.html');
+  await context.close();
+});
+
+test('with the wasm blocked, main.js says so in the container; with a wrong MIME type it still renders', async () => {
+  const blocked = await hostPage(article('/nowasm.html'), `${env.base}/pkg/*.wasm`);
+  const status = blocked.page.locator('[data-ankang-graphic] .ak-status[role=status]');
+  await status.waitFor({ timeout: 10_000 });
+  assert.match(await status.textContent(), /could not load/);
+  assert.equal(await blocked.page.locator('[data-ankang-graphic] canvas').count(), 0);
+  assert.deepEqual(blocked.problems.filter((p) => p.startsWith('page error')), [], 'no unhandled rejection');
+  await blocked.context.close();
+  // A host serving the wasm as application/octet-stream: main.js's streaming
+  // compile refuses it, and the module's own loader compiles the bytes.
+  const { page, context, problems } = await hostPage(article('/octet.html'));
+  await page.route(`${env.base}/pkg/*.wasm`, async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), 'content-type': 'application/octet-stream' } });
+  });
+  await page.reload();
+  await settled(page);
+  assert.ok(await page.locator('[data-ankang-graphic] canvas').count() >= 7);
+  assert.deepEqual(problems.filter((p) => p.startsWith('page error')), []);
   await context.close();
 });
 
