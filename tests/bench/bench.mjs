@@ -109,13 +109,13 @@ async function run(browser, base, key, sizes, hoverPoints) {
   const problems = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  const bodies = [];
+  // The responses are only noted here; their bodies are read and gzipped
+  // after the run. Read during the load, they took the browser's and this
+  // process's time (gzip -9 of the wasm, of echarts.min.js) from the very
+  // page being timed, on 2 cores.
+  const responses = [];
   page.on('response', (response) => {
-    if (response.status() !== 200) return;
-    bodies.push(response.body().then((body) => ({
-      url: response.url(), type: typeOf(response.url(), response.headers()['content-type'] ?? ''),
-      raw: body.length, gzip: gzipSync(body, { level: zlibConstants.Z_BEST_COMPRESSION }).length,
-    }), () => null));
+    if (response.status() === 200) responses.push(response);
   });
   await page.addInitScript(instrument);
   await page.addInitScript((ms) => { window.__rafBench.windowMs = ms; }, ENTRY_WINDOW_MS);
@@ -214,7 +214,10 @@ async function run(browser, base, key, sizes, hoverPoints) {
   Object.assign(r, key === 'ours' ? await page.evaluate(oursRedrawAndHit, { n: REDRAWS, hits: HIT_POINTS })
     : await page.evaluate(echartsRedrawAndHit, { n: REDRAWS, hits: HIT_POINTS }));
 
-  const files = (await Promise.all(bodies)).filter(Boolean);
+  const files = (await Promise.all(responses.map((response) => response.body().then((body) => ({
+    url: response.url(), type: typeOf(response.url(), response.headers()['content-type'] ?? ''),
+    raw: body.length, gzip: gzipSync(body, { level: zlibConstants.Z_BEST_COMPRESSION }).length,
+  }), () => null)))).filter(Boolean);
   r.files = files;
   r.bytes = {};
   for (const f of files) {
