@@ -180,6 +180,25 @@ fn a_misspelt_key_is_named_at_any_depth() {
         assert!(text.contains(&id), "names the item {id}: {text}");
         el.remove();
     }
+    // A host's object may set a key to `undefined` (JSON cannot): read as
+    // missing, fine for an optional field, "missing field" for a required one.
+    let set_undefined = |path: &[&str]| {
+        let doc = js_sys::JSON::parse(data::EMBEDDED_JSON).unwrap();
+        let mut at = doc.clone();
+        for step in &path[..path.len() - 1] {
+            at = js_sys::Reflect::get(&at, &JsValue::from_str(step)).unwrap();
+        }
+        js_sys::Reflect::set(&at, &JsValue::from_str(path[path.len() - 1]), &JsValue::UNDEFINED).unwrap();
+        doc
+    };
+    let el = container(400);
+    assert!(mount(&el, options(&[("data", set_undefined(&["figures", "0", "derived"]))])).is_ok());
+    el.remove();
+    let el = container(400);
+    assert!(mount(&el, options(&[("data", set_undefined(&["figures", "0", "value"]))])).is_err());
+    let text = el.query_selector(".ak-error").unwrap().expect("a message").text_content().unwrap();
+    assert!(text.contains("missing field `value`"), "{text}");
+    el.remove();
 }
 
 #[wasm_bindgen_test]
