@@ -127,7 +127,11 @@ const speedSection = !speeds ? '_(no tests/bench/speed-steps.json)_' : `${speeds
 
 | step | commit | measure | before | after | how measured |
 | --- | --- | --- | ---: | ---: | --- |
-${speeds.steps.map((r) => `| ${r.step} | ${r.commit ? '`' + r.commit + '`' : '—'} | ${r.measure} | ${r.before} | ${r.after} | ${r.how} |`).join('\n')}`;
+${speeds.steps.map((r) => `| ${r.step} | ${r.commit ? '`' + r.commit + '`' : '—'} | ${r.measure} | ${r.before} | ${r.after} | ${r.how} |`).join('\n')}${speeds.rejected?.length ? `
+
+Tried for first paint and not kept:
+
+${speeds.rejected.map((r) => `- ${r}`).join('\n')}` : ''}`;
 
 // Lighthouse's mobile profile on the served site, from tests/bench/lighthouse.json.
 const lh = JSON.parse(await readFile(join(HERE, 'lighthouse.json'), 'utf8').catch(() => 'null'));
