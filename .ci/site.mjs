@@ -4,7 +4,8 @@
 //   (pkg/ankang.<hash>.js, pkg/ankang_bg.<hash>.wasm), so they can be cached
 //   forever; the entry points editors link to (index.html, main.js, embed.js,
 //   ankang.css) keep their names and are revalidated;
-// - main.js, the module and the pages' preloads are rewritten to the new names;
+// - main.js, the module and the pages' preloads are rewritten to the new names,
+//   main.js is minified (terser) and the stylesheets lose their comments;
 // - every text file and the wasm get .br and .gz copies beside them;
 // - with ANKANG_PUBLIC_URL=https://host/path/ the pages' og:image becomes
 //   absolute, as link previews require.
@@ -16,6 +17,7 @@ import { cp, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promi
 import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { minify } from 'terser';
 import { COMPRESSIBLE, brotli } from './server.mjs';
 
 const REPO = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -30,6 +32,29 @@ const hash = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0
 function swap(text, from, to, where) {
   if (!text.includes(from)) throw new Error(`${where}: no ${from} to rewrite`);
   return text.split(from).join(to);
+}
+
+/// CSS without its comments and indentation. A scanner, not a regex, so that
+/// a quoted string holding `/*` (or a comment holding a quote) stays intact.
+export function bareCss(css) {
+  let out = '';
+  for (let i = 0; i < css.length; ) {
+    const c = css[i];
+    if (c === '"' || c === "'") {
+      let j = i + 1;
+      while (j < css.length && css[j] !== c) j += css[j] === '\\' ? 2 : 1;
+      out += css.slice(i, j + 1);
+      i = j + 1;
+    } else if (c === '/' && css[i + 1] === '*') {
+      const end = css.indexOf('*/', i + 2);
+      if (end < 0) throw new Error('an unclosed comment in a stylesheet');
+      i = end + 2;
+    } else {
+      out += c;
+      i += 1;
+    }
+  }
+  return out.replace(/\s*\n\s*/g, '\n').trim() + '\n';
 }
 
 /// Writes <file>.br and <file>.gz beside every compressible file under `dir`
@@ -69,7 +94,12 @@ export async function assemble() {
 
   let main = swap(await readFile(join(WWW, 'main.js'), 'utf8'), "'./pkg/ankang.js'", `'./pkg/${jsName}'`, 'www/main.js');
   main = swap(main, "'./pkg/ankang_bg.wasm'", `'./pkg/${wasmName}'`, 'www/main.js');
-  await writeFile(join(SITE, 'main.js'), main);
+  // Served without its comments (they are for whoever reads www/): 1.5 -> 0.8 KB gzip.
+  await writeFile(join(SITE, 'main.js'), (await minify(main, { module: true, format: { comments: false } })).code);
+  // The stylesheets likewise lose their comments and indentation (ankang.css 2.3 -> 1.9 KB gzip).
+  for (const name of (await readdir(WWW)).filter((n) => n.endsWith('.css'))) {
+    await writeFile(join(SITE, name), bareCss(await readFile(join(WWW, name), 'utf8')));
+  }
   const base = process.env.ANKANG_PUBLIC_URL;
   for (const name of (await readdir(WWW)).filter((n) => n.endsWith('.html'))) {
     let html = await readFile(join(WWW, name), 'utf8');
