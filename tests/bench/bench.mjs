@@ -173,7 +173,11 @@ async function run(browser, base, key, sizes, hoverPoints) {
   r.jsHeapBytes = (await cdp.send('Runtime.getHeapUsage')).usedSize;
   await cdp.send('HeapProfiler.disable');
   r.wasmMemoryBytes = key === 'ours'
-    ? await page.evaluate(async () => (await (await (await import('/main.js')).ready).default()).memory.buffer.byteLength)
+    // The wasm's exports are renamed short at build time (.ci/slim.mjs), so its memory is found by type.
+    ? await page.evaluate(async () => {
+      const exports = await (await (await import('/main.js')).ready).default();
+      return Object.values(exports).find((v) => v instanceof WebAssembly.Memory).buffer.byteLength;
+    })
     : null;
 
   // Hover → feedback. Bring the map into view and let it settle first.
