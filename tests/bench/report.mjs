@@ -216,8 +216,10 @@ ${nativeRows}
 ## How each number is taken
 
 - **Bytes**: every 200 response body from \`page.on('response')\`, by content type, raw and
-  gzipped here with zlib level 9 (the dev server does not compress). Payload = html + js + wasm +
-  json + css; the favicon (svg) is listed but not counted.
+  gzipped here with Node's zlib at level 9 (the dev server does not compress). Payload = html + js + wasm +
+  json + css; the favicon (svg) is listed but not counted. zlib's level 9 is not GNU gzip's -9:
+  for the wasm it gives ${o.bytes.wasm ? kb(o.bytes.wasm.gzip) : '—'} where \`gzip -9\` (the size steps, \`.ci/size-budget\`) gives about 1.2 % less;
+  what a host serves with brotli is smaller still (README).
 - **First frame**: ours, ${o.firstFrameSource === 'mark ankang:first-frame' ? 'the \`ankang:first-frame\` performance mark, set after the first full draw' : `**fallback**: ${o.firstFrameSource}`};
   ECharts, the ${e.firstFrameSource}. Both from navigation start. Ours'
   first draw is the entry at t = 0; ECharts' first \`rendered\` is likewise its first animation frame.
