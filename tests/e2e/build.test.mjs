@@ -67,3 +67,13 @@ test('the served ankang.css keeps every rule of www/ankang.css', async () => {
   assert.doesNotMatch(bare, /\/\*/);
   assert.equal(count(bare, /[{}]/g), count(css.replace(/\/\*[\s\S]*?\*\//g, ''), /[{}]/g));
 });
+
+test('the page, the stylesheet and the module name one font stack', async () => {
+  const theme = await readFile(new URL('../../src/theme.rs', import.meta.url), 'utf8');
+  const module = theme.match(/FONT_STACK: &str = "([^;]+)";/s)[1].replace(/\\\n/g, '');
+  const stack = (css) => css.replace(/\s+/g, ' ').match(/(?:font-family:|font: 16px\/1\.6) ('PingFang SC'[^;]*);/)[1];
+  for (const file of ['page.css', 'ankang.css']) {
+    const css = await readFile(new URL(`../../www/${file}`, import.meta.url), 'utf8');
+    assert.equal(stack(css), module, file);
+  }
+});
