@@ -168,6 +168,25 @@ async fn after_destroy_or_free_nothing_of_ours_is_left() {
     }
 }
 
+/// destroy() gives the canvases' pixels back at once (Safari caps a page's
+/// canvas memory), even where the host still holds the elements.
+#[wasm_bindgen_test]
+async fn destroy_releases_every_canvas_backing_store() {
+    let el = container(800);
+    let graphic: Graphic = mount(&el, JsValue::UNDEFINED).unwrap();
+    sleep(50).await;
+    let list = el.query_selector_all("canvas").unwrap();
+    let canvases: Vec<web_sys::HtmlCanvasElement> =
+        (0..list.length()).filter_map(|i| list.item(i)?.dyn_into().ok()).collect();
+    assert!(canvases.len() >= 8, "the charts' and the map's canvases: {}", canvases.len());
+    assert!(canvases.iter().all(|c| c.width() > 0 && c.height() > 0), "mounted: every canvas has pixels");
+    graphic.destroy();
+    for c in &canvases {
+        assert_eq!((c.width(), c.height()), (0, 0), "after destroy: no pixels kept");
+    }
+    el.remove();
+}
+
 #[wasm_bindgen_test]
 async fn a_hundred_mounts_and_destroys_leave_the_listener_count_where_it_was() {
     install_counters();

@@ -1,7 +1,7 @@
 //! Small helpers over web-sys, so the graphic code reads as what it does.
 
 use wasm_bindgen::prelude::*;
-use web_sys::{Document, Element, HtmlElement, Window};
+use web_sys::{Document, Element, HtmlCanvasElement, HtmlElement, Window};
 
 pub fn window() -> Option<Window> {
     web_sys::window()
@@ -29,6 +29,20 @@ pub fn set_style(element: &HtmlElement, declarations: &[(&str, &str)]) {
 pub fn set_text(element: &HtmlElement, text: &str) {
     if element.text_content().as_deref() != Some(text) {
         element.set_text_content(Some(text));
+    }
+}
+
+/// Gives back every canvas's pixels under `root` now, not when the collector
+/// next runs: Safari caps a page's total canvas memory (iOS: "Total canvas
+/// memory use exceeds the maximum limit"), and a host that mounts and
+/// destroys graphics would hold each removed canvas's backing store until then.
+pub fn release_canvases(root: &Element) {
+    let Ok(canvases) = root.query_selector_all("canvas") else { return };
+    for i in 0..canvases.length() {
+        if let Some(canvas) = canvases.item(i).and_then(|n| n.dyn_into::<HtmlCanvasElement>().ok()) {
+            canvas.set_width(0);
+            canvas.set_height(0);
+        }
     }
 }
 

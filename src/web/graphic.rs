@@ -231,6 +231,7 @@ impl Graphic {
     pub fn destroy(self) {
         self.shell.disconnect();
         if let Ok(page) = self.shell.page.try_borrow() {
+            dom::release_canvases(&page.root);
             dom::clear(&page.root);
             let _ = page.root.remove_attribute("data-ankang-mounted");
             let _ = page.root.remove_attribute("data-ankang-state");
