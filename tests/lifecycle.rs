@@ -126,9 +126,7 @@ async fn every_reader_change_reaches_the_host_as_one_event() {
 
 /// Clicks, keys and pointer moves on every canvas, and a resize.
 async fn poke(el: &HtmlElement) {
-    let nodes = el.query_selector_all("canvas").unwrap();
-    for i in 0..nodes.length() {
-        let canvas: HtmlCanvasElement = nodes.item(i).unwrap().dyn_into().unwrap();
+    for canvas in canvases(el) {
         let init = web_sys::MouseEventInit::new();
         init.set_bubbles(true);
         init.set_client_x(40);
@@ -175,13 +173,11 @@ async fn destroy_releases_every_canvas_backing_store() {
     let el = container(800);
     let graphic: Graphic = mount(&el, JsValue::UNDEFINED).unwrap();
     sleep(50).await;
-    let list = el.query_selector_all("canvas").unwrap();
-    let canvases: Vec<web_sys::HtmlCanvasElement> =
-        (0..list.length()).filter_map(|i| list.item(i)?.dyn_into().ok()).collect();
-    assert!(canvases.len() >= 8, "the charts' and the map's canvases: {}", canvases.len());
-    assert!(canvases.iter().all(|c| c.width() > 0 && c.height() > 0), "mounted: every canvas has pixels");
+    let all = canvases(&el);
+    assert!(all.len() >= 8, "the charts' and the map's canvases: {}", all.len());
+    assert!(all.iter().all(|c| c.width() > 0 && c.height() > 0), "mounted: every canvas has pixels");
     graphic.destroy();
-    for c in &canvases {
+    for c in &all {
         assert_eq!((c.width(), c.height()), (0, 0), "after destroy: no pixels kept");
     }
     el.remove();

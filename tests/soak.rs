@@ -25,11 +25,6 @@ fn set_width(el: &HtmlElement, width: u32) {
     el.style().set_property("width", &format!("{width}px")).unwrap();
 }
 
-fn canvases(el: &HtmlElement) -> Vec<HtmlCanvasElement> {
-    let nodes = el.query_selector_all("canvas").unwrap();
-    (0..nodes.length()).map(|i| nodes.item(i).unwrap().dyn_into().unwrap()).collect()
-}
-
 /// The headline chart's canvas: it spans the container.
 fn headline(el: &HtmlElement) -> HtmlCanvasElement {
     el.query_selector("[data-chart=headline] canvas").unwrap().expect("the headline canvas").dyn_into().unwrap()

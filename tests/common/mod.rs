@@ -3,7 +3,7 @@
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::HtmlElement;
+use web_sys::{HtmlCanvasElement, HtmlElement};
 
 pub fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
@@ -14,6 +14,12 @@ pub async fn sleep(ms: i32) {
         web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
     });
     JsFuture::from(promise).await.unwrap();
+}
+
+/// Every canvas under `el`, in document order.
+pub fn canvases(el: &HtmlElement) -> Vec<HtmlCanvasElement> {
+    let nodes = el.query_selector_all("canvas").unwrap();
+    (0..nodes.length()).map(|i| nodes.item(i).unwrap().dyn_into().unwrap()).collect()
 }
 
 /// A fresh container of the given CSS width, appended to the page.
